@@ -1,0 +1,71 @@
+/** A named Kafka cluster. Secrets are never here in plain text at rest: see ClusterAuth. */
+export interface ClusterProfile {
+  name: string;
+  brokers: string[];
+  tls?: TlsOptions | boolean;
+  sasl?: SaslOptions;
+  /** Set for the built-in demo broker. */
+  demo?: boolean;
+}
+
+export interface TlsOptions {
+  /** Paths to PEM files. */
+  ca?: string;
+  cert?: string;
+  key?: string;
+  rejectUnauthorized?: boolean;
+}
+
+export interface SaslOptions {
+  mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  /** Resolved password (from `passwordEnv` in the file, or a plain `password`, which is warned about). */
+  password: string;
+}
+
+export interface Limits {
+  /** Largest inbound WebSocket frame (ws maxPayload). */
+  maxFrameBytes: number;
+  /** Largest single record a client may produce (key + value + headers). */
+  maxRecordBytes: number;
+  /** Key and value bytes sent per record before truncation. */
+  maxValuePreviewBytes: number;
+  maxStreamsPerSocket: number;
+  maxSockets: number;
+  /** Records per `records` frame. */
+  maxBatchRecords: number;
+  /** Longest a matching record waits before its batch is sent. */
+  batchIntervalMs: number;
+  /** Stop pulling from Kafka while the socket holds more than this many unsent bytes. */
+  highWaterBytes: number;
+}
+
+export interface CompanionConfig {
+  host: string;
+  port: number;
+  token: string;
+  /** Where the token file lives (for the start-up message). */
+  tokenFile: string | null;
+  readOnly: boolean;
+  /** Globs of topics that may be produced to; null: every topic. */
+  produceAllowList: string[] | null;
+  /** Chrome extension ids whose chrome-extension:// origin may connect. */
+  extensionIds: string[];
+  clusters: ClusterProfile[];
+  limits: Limits;
+  /** Folder of the built standalone UI served at `/`, when present. */
+  uiDir: string | null;
+}
+
+export const DEFAULT_PORT = 7341;
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFrameBytes: 4 * 1024 * 1024,
+  maxRecordBytes: 1024 * 1024,
+  maxValuePreviewBytes: 64 * 1024,
+  maxStreamsPerSocket: 16,
+  maxSockets: 64,
+  maxBatchRecords: 500,
+  batchIntervalMs: 50,
+  highWaterBytes: 8 * 1024 * 1024,
+};

@@ -1,0 +1,103 @@
+import type {
+  ClusterInfo,
+  GroupDetail,
+  GroupSummary,
+  PartitionStart,
+  StartPosition,
+  TopicDetail,
+  TopicSummary,
+} from '@kafka-inspector/shared';
+
+/**
+ * The one port between the companion and Kafka. Session and protocol code depend on this only;
+ * the KafkaJS implementation lives beside it, so swapping the client touches this folder alone.
+ */
+export interface KafkaGateway {
+  describeCluster(): Promise<Omit<ClusterInfo, 'cluster'>>;
+  listTopics(): Promise<TopicSummary[]>;
+  describeTopic(topic: string): Promise<TopicDetail>;
+  /**
+   * Opens a group-less reader: it never joins or commits into a consumer group, so it disturbs no
+   * real consumer and leaves nothing behind on the broker once closed.
+   */
+  openTail(options: TailOptions): Promise<TailReader>;
+  produce(topic: string, records: RawOutgoingRecord[]): Promise<Array<{ partition: number; offset: string }>>;
+  listGroups(): Promise<GroupSummary[]>;
+  describeGroup(groupId: string, topics?: string[]): Promise<GroupDetail>;
+  /** Ready to serve (connects lazily; this just checks the brokers answer). */
+  close(): Promise<void>;
+}
+
+export interface TailOptions {
+  topic: string;
+  /** Omitted: every partition of the topic. */
+  partitions?: number[];
+  start: StartPosition;
+}
+
+/**
+ * A pull-based reader over a set of partitions. The session pulls only while the client keeps up,
+ * which is the whole backpressure story: paused or throttled simply means "not pulling".
+ */
+export interface TailReader {
+  readonly topic: string;
+  /** Where each partition starts (after the last seek). */
+  readonly starts: PartitionStart[];
+  /**
+   * Fetches the next records across the partitions, waiting up to the gateway's max wait when none
+   * are ready. Rejects with an AbortError when the signal aborts. Advances the reader's positions.
+   */
+  fetch(signal: AbortSignal): Promise<RawBatch>;
+  /** Moves every partition to a new start and returns the new starts. */
+  seek(start: StartPosition): Promise<PartitionStart[]>;
+  /** Next offset to read per partition. */
+  positions(): Map<number, string>;
+  close(): Promise<void>;
+}
+
+export interface RawBatch {
+  records: RawRecord[];
+  /** High watermark per partition as of this fetch. */
+  highWatermarks: Map<number, string>;
+  /** Every partition's position has reached its high watermark. */
+  caughtUp: boolean;
+}
+
+export interface RawHeader {
+  key: string;
+  value: Buffer | null;
+}
+
+export interface RawRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  /** ms since epoch, decimal string */
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: RawHeader[];
+}
+
+export interface RawOutgoingRecord {
+  partition?: number;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: RawHeader[];
+  timestamp?: string;
+}
+
+/**
+ * Errors the gateway throws carry a protocol error code, so the session maps them without knowing
+ * KafkaJS's error classes.
+ */
+export class GatewayError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'KAFKA_UNAVAILABLE' | 'KAFKA_ERROR' | 'UNSUPPORTED_BY_BROKER' | 'TIMEOUT',
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'GatewayError';
+  }
+}

@@ -1,0 +1,36 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const restrict = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }] },
+});
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/.output/**', '**/.wxt/**', '**/dist/**', 'test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  // Import boundaries (design.md §2): shared imports only zod; companion and extension import shared,
+  // never each other; only companion/src/kafka imports kafkajs; only extension/src/bridge opens sockets.
+  restrict(['shared/**'], ['**/companion/**', '**/extension/**', 'kafkajs', 'fastify', 'ws', 'react', 'node:*'], 'shared imports only its schema library'),
+  restrict(['companion/**'], ['**/extension/**', '@kafka-inspector/extension'], 'companion never imports the extension'),
+  restrict(['companion/src/**'], ['kafkajs', 'kafkajs/*', '**/extension/**'], 'only companion/src/kafka imports kafkajs'),
+  { files: ['companion/src/kafka/**'], rules: { 'no-restricted-imports': 'off' } },
+  restrict(['extension/**'], ['**/companion/**', '@kafka-inspector/companion', 'kafkajs', 'ws'], 'the extension never imports the companion or Kafka'),
+  {
+    files: ['extension/src/**'],
+    ignores: ['extension/src/bridge/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'WebSocket', message: 'only extension/src/bridge opens sockets' }],
+    },
+  },
+);

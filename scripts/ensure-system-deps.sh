@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests and the demo need, when missing:
+#   librdkafka-dev + gcc  the test/demo broker (librdkafka's mock cluster, built at first use)
+#   chromium              end-to-end tests of the panel (driven by playwright-core)
+#   kcat                  the benchmark's C baseline
+# Usage: scripts/ensure-system-deps.sh [broker] [chromium] [kcat]   (no argument: all of them)
+set -euo pipefail
+
+want=("$@")
+[ ${#want[@]} -eq 0 ] && want=(broker chromium kcat)
+
+missing=()
+for w in "${want[@]}"; do
+  case "$w" in
+    broker)
+      [ -f /usr/include/librdkafka/rdkafka_mock.h ] || missing+=(librdkafka-dev)
+      command -v gcc >/dev/null || missing+=(gcc)
+      command -v pkg-config >/dev/null || missing+=(pkg-config)
+      ;;
+    chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+    kcat) command -v kcat >/dev/null || missing+=(kcat) ;;
+    *) echo "ensure-system-deps: unknown component '$w'" >&2; exit 2 ;;
+  esac
+done
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing Debian packages: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

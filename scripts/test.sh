@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# `npm test`: system prerequisites, static checks, then every Vitest project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-system-deps.sh broker chromium
+npm run --silent typecheck
+npm run --silent lint
+npx vitest run "$@"

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { WireErrorSchema } from './errors';
+import { Int64StringSchema, PartitionSchema, StreamIdSchema, TopicNameSchema } from './primitives';
+import { PartitionStartSchema } from './tail';
+
+export const ClusterProfileInfoSchema = z.object({
+  name: z.string(),
+  default: z.boolean(),
+  /** Bootstrap brokers as host:port. Credentials never travel to the browser. */
+  brokers: z.array(z.string()),
+  tls: z.boolean(),
+  sasl: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).nullable(),
+  /** True for the built-in demo broker started when no cluster is configured. */
+  demo: z.boolean(),
+});
+export type ClusterProfileInfo = z.infer<typeof ClusterProfileInfoSchema>;
+
+export const CapabilitiesSchema = z.object({
+  readOnly: z.boolean(),
+  /** Glob patterns of topics that may be produced to; null means every topic. */
+  produceAllowList: z.array(z.string()).nullable(),
+  cel: z.boolean(),
+  schemaRegistry: z.boolean(),
+  limits: z.object({
+    maxFrameBytes: z.number().int(),
+    maxRecordBytes: z.number().int(),
+    maxValuePreviewBytes: z.number().int(),
+    maxStreamsPerSocket: z.number().int(),
+  }),
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
+export const WelcomeSchema = z.object({
+  protocol: z.number().int(),
+  server: z.object({ name: z.string(), version: z.string() }),
+  capabilities: CapabilitiesSchema,
+  clusters: z.array(ClusterProfileInfoSchema),
+});
+export type Welcome = z.infer<typeof WelcomeSchema>;
+
+export const ClusterInfoSchema = z.object({
+  cluster: z.string(),
+  clusterId: z.string().nullable(),
+  controller: z.number().int().nullable(),
+  brokers: z.array(z.object({ nodeId: z.number().int(), host: z.string(), port: z.number().int() })),
+});
+export type ClusterInfo = z.infer<typeof ClusterInfoSchema>;
+
+export const TopicSummarySchema = z.object({
+  name: TopicNameSchema,
+  partitions: z.number().int(),
+  replicationFactor: z.number().int(),
+  /** Sum over partitions of high - low watermark: an estimate (compaction and transactions skew it). */
+  messageCount: Int64StringSchema,
+  internal: z.boolean(),
+});
+export type TopicSummary = z.infer<typeof TopicSummarySchema>;
+
+export const PartitionDetailSchema = z.object({
+  partition: PartitionSchema,
+  leader: z.number().int(),
+  replicas: z.array(z.number().int()),
+  isr: z.array(z.number().int()),
+  low: Int64StringSchema,
+  high: Int64StringSchema,
+});
+export type PartitionDetail = z.infer<typeof PartitionDetailSchema>;
+
+export const TopicConfigEntrySchema = z.object({
+  name: z.string(),
+  value: z.string().nullable(),
+  isDefault: z.boolean(),
+  readOnly: z.boolean(),
+  sensitive: z.boolean(),
+});
+export type TopicConfigEntry = z.infer<typeof TopicConfigEntrySchema>;
+
+export const TopicDetailSchema = z.object({
+  name: TopicNameSchema,
+  internal: z.boolean(),
+  partitions: z.array(PartitionDetailSchema),
+  /** null when the broker does not support DescribeConfigs; `configsError` then says why. */
+  configs: z.array(TopicConfigEntrySchema).nullable(),
+  configsError: WireErrorSchema.optional(),
+});
+export type TopicDetail = z.infer<typeof TopicDetailSchema>;
+
+export const TailStartedSchema = z.object({
+  streamId: StreamIdSchema,
+  topic: TopicNameSchema,
+  partitions: z.array(PartitionStartSchema),
+});
+export type TailStarted = z.infer<typeof TailStartedSchema>;
+
+export const ProducedSchema = z.object({
+  records: z.array(z.object({ partition: PartitionSchema, offset: Int64StringSchema })),
+});
+export type Produced = z.infer<typeof ProducedSchema>;
+
+export const GroupSummarySchema = z.object({
+  groupId: z.string(),
+  protocolType: z.string(),
+  /** null when the broker could not describe the group. */
+  state: z.string().nullable(),
+  members: z.number().int().nullable(),
+});
+export type GroupSummary = z.infer<typeof GroupSummarySchema>;
+
+export const GroupOffsetSchema = z.object({
+  topic: TopicNameSchema,
+  partition: PartitionSchema,
+  /** null when the group has no committed offset for this partition. */
+  committed: Int64StringSchema.nullable(),
+  end: Int64StringSchema,
+  /** end - committed; null when nothing is committed. */
+  lag: Int64StringSchema.nullable(),
+});
+export type GroupOffset = z.infer<typeof GroupOffsetSchema>;
+
+export const GroupDetailSchema = z.object({
+  groupId: z.string(),
+  state: z.string().nullable(),
+  protocol: z.string().nullable(),
+  /** null when the broker does not support DescribeGroups; `membersError` then says why. */
+  members: z
+    .array(
+      z.object({
+        memberId: z.string(),
+        clientId: z.string(),
+        host: z.string(),
+        assignments: z.array(z.object({ topic: TopicNameSchema, partitions: z.array(PartitionSchema) })),
+      }),
+    )
+    .nullable(),
+  membersError: WireErrorSchema.optional(),
+  offsets: z.array(GroupOffsetSchema),
+  totalLag: Int64StringSchema,
+});
+export type GroupDetail = z.infer<typeof GroupDetailSchema>;
+
+/** Result shape of each request type. */
+export const ResultSchemas = {
+  hello: WelcomeSchema,
+  ping: z.object({ time: Int64StringSchema }),
+  describeCluster: ClusterInfoSchema,
+  listTopics: z.object({ topics: z.array(TopicSummarySchema) }),
+  describeTopic: TopicDetailSchema,
+  tailStart: TailStartedSchema,
+  tailPause: z.object({ streamId: StreamIdSchema }),
+  tailResume: z.object({ streamId: StreamIdSchema }),
+  tailSeek: TailStartedSchema,
+  tailStop: z.object({ streamId: StreamIdSchema }),
+  produce: ProducedSchema,
+  listGroups: z.object({ groups: z.array(GroupSummarySchema) }),
+  describeGroup: GroupDetailSchema,
+} as const;
+export type ResultOf<T extends keyof typeof ResultSchemas> = z.infer<(typeof ResultSchemas)[T]>;
