@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { nonEmpty, resolveConfigDir } from './config-dir';
+import { ConfigError } from './config-error';
+import { parseBrokerList, parseExtensionIds, parsePort } from './values';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * What the command line and environment asked for. Undefined means "not said", so the config file
+ * and then the defaults fill it in (precedence: flag > environment > file > default).
+ */
+export interface CliOptions {
+  help: boolean;
+  version: boolean;
+  brokers: string[] | undefined;
+  configFile: string | undefined;
+  port: number | undefined;
+  host: string | undefined;
+  /** True only when --read-only was given: a flag can make the companion stricter, never looser. */
+  readOnly: boolean;
+  allowProduce: string[] | undefined;
+  token: string | undefined;
+  extensionIds: string[] | undefined;
+  /** true: --demo, false: --no-demo, undefined: start the demo broker only when no cluster is configured. */
+  demo: boolean | undefined;
+  configDir: string;
+}
+
+const OPTIONS = {
+  brokers: { type: 'string' },
+  config: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'read-only': { type: 'boolean' },
+  'allow-produce': { type: 'string', multiple: true },
+  token: { type: 'string' },
+  'extension-id': { type: 'string', multiple: true },
+  demo: { type: 'boolean' },
+  'no-demo': { type: 'boolean' },
+  'config-dir': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** Parses the arguments after the script name (process.argv.slice(2)). Throws ConfigError. */
+export function parseCliArgs(argv: readonly string[], env: Env): CliOptions {
+  const { values } = parseStrict(argv);
+  if (values.demo && values['no-demo']) throw new ConfigError('--demo and --no-demo contradict each other');
+  const brokers = values.brokers ?? nonEmpty(env.KAFKA_BROKERS);
+  const port = values.port ?? nonEmpty(env.KAFKA_INSPECTOR_PORT);
+  const extensionIds = values['extension-id'] ?? optionalList(env.KAFKA_INSPECTOR_EXTENSION_ID);
+  const token = values.token ?? nonEmpty(env.KAFKA_INSPECTOR_TOKEN);
+  // hello accepts at most 512 characters: a longer token could never pair.
+  if (token !== undefined && token.length > 512) throw new ConfigError('the pairing token is longer than 512 characters');
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    brokers: brokers === undefined ? undefined : parseBrokerList(brokers, sourceOf(values.brokers, '--brokers', 'KAFKA_BROKERS')),
+    configFile: values.config,
+    port: port === undefined ? undefined : parsePort(port, sourceOf(values.port, '--port', 'KAFKA_INSPECTOR_PORT')),
+    host: values.host === undefined ? undefined : nonBlank(values.host, '--host'),
+    readOnly: values['read-only'] ?? false,
+    allowProduce: values['allow-produce']?.map((glob) => nonBlank(glob, '--allow-produce')),
+    token,
+    extensionIds:
+      extensionIds === undefined
+        ? undefined
+        : parseExtensionIds(extensionIds, sourceOf(values['extension-id'], '--extension-id', 'KAFKA_INSPECTOR_EXTENSION_ID')),
+    demo: values.demo ? true : values['no-demo'] ? false : undefined,
+    configDir: resolveConfigDir(values['config-dir'], env),
+  };
+}
+
+/** node:util's messages explain `--` positionals at length; ours name the flag and point at --help. */
+function parseStrict(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const flag = /'(-[^' ]+)/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new ConfigError(`unknown option ${flag ?? message} (see --help)`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new ConfigError(`unexpected argument: ${message.match(/'([^']*)'/)?.[1] ?? message} (see --help)`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new ConfigError(`${message} (see --help)`);
+    throw error;
+  }
+}
+
+function optionalList(value: string | undefined): string[] | undefined {
+  return nonEmpty(value) === undefined ? undefined : [value as string];
+}
+
+function sourceOf(flagValue: unknown, flag: string, envName: string): string {
+  return flagValue === undefined ? envName : flag;
+}
+
+function nonBlank(value: string, flag: string): string {
+  if (value.trim() === '') throw new ConfigError(`${flag} needs a non-empty value`);
+  return value.trim();
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Limits } from './types';
+import { EXTENSION_ID, isBrokerAddress } from './values';
+
+// The config file never crosses the wire, so its schema lives here, not in shared/. Strict objects:
+// a misspelt key ("pasword", "readonly") is an error, not a setting silently ignored.
+
+const BrokerSchema = z.string().refine(isBrokerAddress, 'expected host:port, e.g. localhost:9092');
+
+const TlsSchema = z.union([
+  z.boolean(),
+  z.strictObject({
+    ca: z.string().min(1).optional(),
+    cert: z.string().min(1).optional(),
+    key: z.string().min(1).optional(),
+    rejectUnauthorized: z.boolean().optional(),
+  }),
+]);
+
+const SaslSchema = z
+  .strictObject({
+    mechanism: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']),
+    username: z.string().min(1),
+    passwordEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
+    password: z.string().optional(),
+  })
+  .refine((sasl) => (sasl.password === undefined) !== (sasl.passwordEnv === undefined), {
+    message: 'set exactly one of "passwordEnv" (preferred) or "password"',
+  });
+
+const ClusterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  brokers: z.array(BrokerSchema).min(1),
+  tls: TlsSchema.optional(),
+  sasl: SaslSchema.optional(),
+});
+
+const count = z.number().int().min(1);
+
+const LimitsSchema = z.strictObject({
+  maxFrameBytes: count.optional(),
+  maxRecordBytes: count.optional(),
+  maxValuePreviewBytes: count.optional(),
+  maxStreamsPerSocket: count.optional(),
+  maxSockets: count.optional(),
+  maxBatchRecords: count.optional(),
+  batchIntervalMs: count.optional(),
+  highWaterBytes: count.optional(),
+} satisfies Record<keyof Limits, unknown>);
+
+export const ConfigFileSchema = z.strictObject({
+  /** Lets editors attach a JSON schema; ignored here. */
+  $schema: z.string().optional(),
+  clusters: z
+    .array(ClusterSchema)
+    .refine((clusters) => new Set(clusters.map((cluster) => cluster.name)).size === clusters.length, 'cluster names must be unique')
+    .optional(),
+  readOnly: z.boolean().optional(),
+  allowProduce: z.array(z.string().trim().min(1)).optional(),
+  extensionIds: z.array(z.string().regex(EXTENSION_ID, 'a Chrome extension id (32 letters a-p)')).optional(),
+  port: z.number().int().min(0).max(65535).optional(),
+  host: z.string().trim().min(1).optional(),
+  limits: LimitsSchema.optional(),
+});
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+export type ClusterEntry = z.infer<typeof ClusterSchema>;
+
+/** One line per problem, each with its path: `clusters.0.sasl.mechanism: Invalid option: ...`. */
+export function formatIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}`).join('\n');
+}

@@ -1,0 +1,45 @@
+import { DEFAULT_PORT } from './types';
+
+/** The --help text: every flag, the environment variable behind it and the config file keys. */
+export function helpText(): string {
+  return `Usage: kafka-inspector [options]
+
+Starts the Kafka Inspector companion: a local gateway between your browser (DevTools panel or the
+page it serves) and Kafka. With no cluster configured it starts a built-in demo broker.
+
+Options (a flag beats its environment variable, which beats the config file, which beats the default):
+  --brokers LIST        Bootstrap brokers, host:port,... as the cluster profile "default"
+                        (env KAFKA_BROKERS)
+  --config FILE         JSON config file (default: <config dir>/config.json when it exists)
+  --port N              Port to listen on, 0 for any free port (env KAFKA_INSPECTOR_PORT; default ${DEFAULT_PORT})
+  --host H              Address to listen on (default 127.0.0.1). Anything but loopback exposes the
+                        companion to your network: use with care
+  --read-only           No produce and no admin requests
+  --allow-produce GLOB  Topics that may be produced to; repeatable (default: every topic)
+  --token T             Pairing token, instead of the one in <config dir>/token (env KAFKA_INSPECTOR_TOKEN)
+  --extension-id ID     Chrome extension id allowed to connect; repeatable
+                        (env KAFKA_INSPECTOR_EXTENSION_ID, comma-separated)
+  --demo                Start the demo broker even when clusters are configured
+  --no-demo             Never start the demo broker
+  --config-dir DIR      Where the token and config.json live (env KAFKA_INSPECTOR_CONFIG_DIR;
+                        default $XDG_CONFIG_HOME/kafka-inspector or ~/.config/kafka-inspector)
+  -h, --help            Show this help
+  -v, --version         Show the version
+
+Config file (JSON):
+  {
+    "clusters": [{
+      "name": "prod",
+      "brokers": ["kafka1:9093", "kafka2:9093"],
+      "tls": true | { "ca": "ca.pem", "cert": "cert.pem", "key": "key.pem", "rejectUnauthorized": true },
+      "sasl": { "mechanism": "plain" | "scram-sha-256" | "scram-sha-512",
+                "username": "inspector", "passwordEnv": "KAFKA_PROD_PASSWORD" }
+    }],
+    "readOnly": false, "allowProduce": ["dev.*"], "extensionIds": ["..."],
+    "port": ${DEFAULT_PORT}, "host": "127.0.0.1",
+    "limits": { "maxValuePreviewBytes": 65536, ... }
+  }
+  TLS file paths are relative to the config file. Prefer "passwordEnv" to a plain "password".
+  Credentials stay in the companion; they never reach the browser.
+`;
+}
