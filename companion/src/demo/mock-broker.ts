@@ -1,0 +1,92 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const source = join(repoRoot, 'companion/native/mock-broker.c');
+const ensureDeps = join(repoRoot, 'scripts/ensure-system-deps.sh');
+
+export interface MockBroker {
+  /** Bootstrap list, host:port. */
+  readonly brokers: string[];
+  /** Sends one launcher command (`topic NAME P`, `down N`, `up N`) and waits for its answer. */
+  control(command: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts librdkafka's mock cluster (design.md §6) through the small C launcher, building it first
+ * when needed. The binary is cached by a hash of its source, so an edit rebuilds it.
+ */
+export async function startMockBroker(options: { brokers?: number } = {}): Promise<MockBroker> {
+  const binary = await buildLauncher();
+  const child = spawn(binary, [String(options.brokers ?? 1)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const waiting: Array<(line: string) => void> = [];
+  const firstLine = new Promise<string>((resolveLine, reject) => {
+    waiting.push(resolveLine);
+    child.once('exit', (code) => reject(new Error(`mock broker exited with code ${code}`)));
+    child.once('error', reject);
+  });
+  lines.on('line', (line) => waiting.shift()?.(line));
+
+  const bootstrap = await firstLine;
+  if (!bootstrap.startsWith('BOOTSTRAP ')) throw new Error(`mock broker said: ${bootstrap}`);
+  let queue = Promise.resolve('');
+
+  return {
+    brokers: bootstrap.slice('BOOTSTRAP '.length).trim().split(','),
+    control(command) {
+      // One command in flight at a time: answers come back in order, one line each.
+      const answer = queue
+        .catch(() => '')
+        .then(
+          () =>
+            new Promise<string>((resolveLine, reject) => {
+              waiting.push((line) => (line.startsWith('OK') ? resolveLine(line) : reject(new Error(line))));
+              child.stdin!.write(`${command.replace(/\n/g, ' ')}\n`);
+            }),
+        );
+      queue = answer;
+      return answer;
+    },
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.stdin!.end('quit\n');
+  });
+}
+
+async function buildLauncher(): Promise<string> {
+  const code = await readFile(source);
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
+  const dir = join(repoRoot, 'node_modules/.cache/kafka-inspector');
+  const binary = join(dir, `mock-broker-${hash}`);
+  if (existsSync(binary)) return binary;
+  await mkdir(dir, { recursive: true });
+  if (!existsSync('/usr/include/librdkafka/rdkafka_mock.h') && existsSync(ensureDeps)) {
+    // A fresh machine: fetch librdkafka-dev and gcc from Debian (the script says what it installs).
+    await run('bash', [ensureDeps, 'broker'], { maxBuffer: 16 * 1024 * 1024 });
+  }
+  const flags = await run('pkg-config', ['--cflags', '--libs', 'rdkafka']).then(
+    (out) => out.stdout.trim().split(/\s+/),
+    () => ['-lrdkafka'],
+  );
+  await run('gcc', ['-O2', '-o', binary, source, ...flags]);
+  return binary;
+}

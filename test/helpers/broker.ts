@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { inject } from 'vitest';
+
+/**
+ * The broker under test: a real cluster when KAFKA_BROKERS is set, else the mock cluster the
+ * global setup started. Tests use only these helpers, so the same suite runs against both.
+ */
+export function testBrokers(): string[] {
+  return inject('kafkaBrokers').split(',').map((b) => b.trim()).filter(Boolean);
+}
+
+export function isMockBroker(): boolean {
+  return inject('brokerControlUrl') !== null;
+}
+
+/** Sends a launcher command to the mock broker (`down 1`, `up 1`, `topic NAME P`). */
+export async function brokerControl(command: string): Promise<string> {
+  const url = inject('brokerControlUrl');
+  if (!url) throw new Error(`brokerControl('${command}') needs the test broker; KAFKA_BROKERS names a real cluster`);
+  const res = await fetch(url, { method: 'POST', body: command });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`mock broker refused '${command}': ${text}`);
+  return text;
+}
+
+/** A fresh, uniquely named topic with `partitions` partitions, ready to produce to and fetch from. */
+export async function createTestTopic(partitions = 3, prefix = 'ki-test'): Promise<string> {
+  const topic = `${prefix}-${randomUUID().slice(0, 8)}`;
+  if (isMockBroker()) {
+    await brokerControl(`topic ${topic} ${partitions}`);
+    return topic;
+  }
+  const admin = new Kafka({ clientId: 'ki-test-admin', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+  return topic;
+}
