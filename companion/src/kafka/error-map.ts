@@ -1,0 +1,39 @@
+import { GatewayError } from './gateway';
+
+interface KafkaJsLikeError {
+  name?: string;
+  type?: string;
+  message?: string;
+  retriable?: boolean;
+}
+
+const NOT_FOUND_TYPES = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'GROUP_ID_NOT_FOUND', 'TOPIC_AUTHORIZATION_FAILED_NOT_FOUND']);
+const UNSUPPORTED_TYPES = new Set(['UNSUPPORTED_VERSION', 'INVALID_REQUEST']);
+const UNAVAILABLE_NAMES = new Set([
+  'KafkaJSConnectionError',
+  'KafkaJSConnectionClosedError',
+  'KafkaJSBrokerNotFound',
+  'KafkaJSNumberOfRetriesExceeded',
+  'KafkaJSNonRetriableError',
+  'KafkaJSLockTimeout',
+]);
+
+/**
+ * Maps a KafkaJS error (or anything thrown beneath the gateway) to a GatewayError with a protocol
+ * code. The message is KafkaJS's own text, which never carries SASL credentials.
+ */
+export function toGatewayError(error: unknown, context?: string): GatewayError {
+  if (error instanceof GatewayError) return error;
+  const e = (error ?? {}) as KafkaJsLikeError & { originalError?: KafkaJsLikeError; cause?: KafkaJsLikeError };
+  // KafkaJS wraps the last failure of its retrier; classify by the innermost cause.
+  const inner = e.name === 'KafkaJSNumberOfRetriesExceeded' && e.originalError ? e.originalError : e;
+  const message = `${context ? `${context}: ` : ''}${inner.message ?? String(error)}`;
+  if (inner.type && NOT_FOUND_TYPES.has(inner.type)) return new GatewayError('NOT_FOUND', message);
+  if (inner.type && UNSUPPORTED_TYPES.has(inner.type)) return new GatewayError('UNSUPPORTED_BY_BROKER', message);
+  if (inner.name === 'KafkaJSRequestTimeoutError') return new GatewayError('TIMEOUT', message);
+  if (/not supported|Broker \d+ not found|Not implemented/i.test(inner.message ?? '')) return new GatewayError('UNSUPPORTED_BY_BROKER', message);
+  if ((inner.name && UNAVAILABLE_NAMES.has(inner.name)) || (e.name && UNAVAILABLE_NAMES.has(e.name)) || /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection timeout/i.test(message)) {
+    return new GatewayError('KAFKA_UNAVAILABLE', message);
+  }
+  return new GatewayError('KAFKA_ERROR', message, inner.type ? { kafkaError: inner.type } : undefined);
+}

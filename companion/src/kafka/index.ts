@@ -1,0 +1,2 @@
+export { createKafkaJsGateway, type GatewayOptions } from './kafkajs-gateway';
+export * from './gateway';
