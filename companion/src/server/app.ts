@@ -1,0 +1,84 @@
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { CompanionConfig } from '../config/types';
+import type { KafkaGateway } from '../kafka/gateway';
+import { FailedPairings } from '../session/auth';
+import { CLOSE, Session } from '../session/session';
+import { notBuiltPage } from './not-built-page';
+import { isAllowedHost, isAllowedOrigin } from './request-guards';
+
+export interface AppOptions {
+  config: CompanionConfig;
+  gatewayFor(cluster: string): KafkaGateway;
+  /** The built standalone UI, served at `/` when present. */
+  uiDir: string | null;
+  serverVersion: string;
+  log?: { info(message: string): void; warn(message: string): void; error(message: string): void };
+  /** The port actually listened on, for the Origin and Host checks (known only after listen with port 0). */
+  port(): number;
+}
+
+export interface CompanionApp {
+  app: FastifyInstance;
+  /** Closes every session (code 1001) and its streams. */
+  closeSessions(): Promise<void>;
+}
+
+/** The companion's HTTP side as a Fastify app: /ws, /healthz and the UI. Listening is start.ts's job. */
+export async function buildApp(options: AppOptions): Promise<CompanionApp> {
+  const { config } = options;
+  const log = options.log ?? { info: () => {}, warn: () => {}, error: () => {} };
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const sessions = new Set<Session>();
+  const context = { config, gatewayFor: options.gatewayFor, serverVersion: options.serverVersion, pairings: new FailedPairings(), log };
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.maxFrameBytes } });
+
+  // Every request, not only the upgrade: a rebinding page must not read the UI or /healthz either.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isAllowedHost(request.headers.host, options.port(), loopbackOnly)) {
+      return reply.code(403).type('text/plain').send('Forbidden: unexpected Host header');
+    }
+  });
+
+  app.get('/healthz', async () => ({ ok: true, name: 'kafka-inspector', version: options.serverVersion }));
+
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      preValidation: async (request, reply) => {
+        if (!isAllowedOrigin(request.headers.origin, options.port(), config.extensionIds)) {
+          log.warn(`refused a WebSocket from origin ${String(request.headers.origin).slice(0, 200)}`);
+          return reply.code(403).type('text/plain').send('Forbidden: this origin may not connect');
+        }
+      },
+    },
+    (socket) => {
+      if (sessions.size >= config.limits.maxSockets) {
+        socket.close(CLOSE.tooManySockets, 'too many connections');
+        return;
+      }
+      const session = new Session(socket, context);
+      sessions.add(session);
+      socket.on('close', () => sessions.delete(session));
+    },
+  );
+
+  if (options.uiDir) {
+    await app.register(fastifyStatic, { root: options.uiDir, index: ['index.html'] });
+  } else {
+    app.get('/', async (_request, reply) => reply.type('text/html').send(notBuiltPage()));
+  }
+
+  return {
+    app,
+    async closeSessions() {
+      const all = [...sessions];
+      sessions.clear();
+      await Promise.allSettled(all.map((session) => session.shutdown()));
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { ClientMessage, RequestOf, RequestType, ResultOf } from '@kafka-inspector/shared';
+import { compileFilter } from '../filter/filter';
+import type { KafkaGateway } from '../kafka/gateway';
+import type { SessionContext } from './context';
+import { assertMayProduce, toRawRecords } from './produce-policy';
+import type { StreamRegistry } from './stream-registry';
+import { RequestError } from './wire-error';
+
+type Handled = Exclude<RequestType, 'hello'>;
+type Handler<T extends Handled> = (request: RequestOf<T>, env: HandlerEnv) => Promise<ResultOf<T>>;
+
+export interface HandlerEnv {
+  context: SessionContext;
+  streams: StreamRegistry;
+}
+
+/** The gateway for the request's cluster, or the default (first) profile's. */
+function gateway(request: { cluster?: string }, { context }: HandlerEnv): KafkaGateway {
+  const name = request.cluster ?? context.config.clusters[0]?.name;
+  if (!name) throw new RequestError('NOT_FOUND', 'no Kafka cluster is configured');
+  return context.gatewayFor(name);
+}
+
+/** One handler per request type; the `satisfies` makes a new request type without a handler a compile error. */
+export const handlers = {
+  ping: async () => ({ time: String(Date.now()) }),
+  describeCluster: async (request, env) => {
+    const name = request.cluster ?? env.context.config.clusters[0]?.name ?? '';
+    return { cluster: name, ...(await gateway(request, env).describeCluster()) };
+  },
+  listTopics: async (request, env) => {
+    const search = request.search?.toLowerCase();
+    const topics = (await gateway(request, env).listTopics()).filter(
+      (topic) => (request.includeInternal || !topic.internal) && (!search || topic.name.toLowerCase().includes(search)),
+    );
+    return { topics };
+  },
+  describeTopic: async (request, env) => gateway(request, env).describeTopic(request.topic),
+  tailStart: async (request, env) => {
+    // Compile first: a bad filter is refused before any Kafka connection is made.
+    const predicate = compileFilter(request.filter);
+    env.streams.assertRoom();
+    const reader = await gateway(request, env).openTail({ topic: request.topic, partitions: request.partitions, start: request.start });
+    const stream = env.streams.open(reader, predicate, request.limit);
+    return { streamId: stream.id, topic: request.topic, partitions: reader.starts };
+  },
+  tailPause: async (request, env) => {
+    env.streams.get(request.streamId).pause();
+    return { streamId: request.streamId };
+  },
+  tailResume: async (request, env) => {
+    env.streams.get(request.streamId).resume();
+    return { streamId: request.streamId };
+  },
+  tailSeek: async (request, env) => {
+    const stream = env.streams.get(request.streamId);
+    const partitions = await stream.seek(request.start);
+    return { streamId: request.streamId, topic: env.streams.topicOf(request.streamId), partitions };
+  },
+  tailStop: async (request, env) => {
+    await env.streams.get(request.streamId).stop();
+    return { streamId: request.streamId };
+  },
+  produce: async (request, env) => {
+    assertMayProduce(env.context.config, request.topic);
+    const records = toRawRecords(request.records, env.context.config.limits.maxRecordBytes);
+    return { records: await gateway(request, env).produce(request.topic, records) };
+  },
+  listGroups: async (request, env) => ({ groups: await gateway(request, env).listGroups() }),
+  describeGroup: async (request, env) => gateway(request, env).describeGroup(request.groupId, request.topics),
+} satisfies { [T in Handled]: Handler<T> };
+
+export function handle(message: Exclude<ClientMessage, { type: 'hello' }>, env: HandlerEnv): Promise<unknown> {
+  const handler = handlers[message.type] as (request: typeof message, env: HandlerEnv) => Promise<unknown>;
+  return handler(message, env);
+}

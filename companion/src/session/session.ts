@@ -1,0 +1,105 @@
+import { PROTOCOL_VERSION, type ServerMessage, type WireError } from '@kafka-inspector/shared';
+import type { WebSocket } from 'ws';
+import { tokenMatches } from './auth';
+import type { SessionContext } from './context';
+import { handle } from './handlers';
+import { parseFrame } from './parse-frame';
+import { StreamRegistry } from './stream-registry';
+import { welcomeFor } from './welcome';
+import { toWireError } from './wire-error';
+
+/** WebSocket close codes of the protocol (docs/protocol.md). */
+export const CLOSE = { unauthorized: 4401, unsupportedProtocol: 4400, helloTimeout: 4408, tooManySockets: 4429, goingAway: 1001 } as const;
+
+const HELLO_TIMEOUT_MS = 10_000;
+
+/**
+ * One per socket: the handshake, then one reply per request, and the socket's streams. Every
+ * handler runs inside a catch, so no frame can take the companion down.
+ */
+export class Session {
+  private authed = false;
+  private closed = false;
+  private readonly streams: StreamRegistry;
+  private readonly helloTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly context: SessionContext,
+  ) {
+    this.streams = new StreamRegistry(context.config.limits, { send: (frame) => this.send(frame), bufferedAmount: () => socket.bufferedAmount });
+    this.helloTimer = setTimeout(() => this.closeWith(CLOSE.helloTimeout, 'no hello in time'), HELLO_TIMEOUT_MS);
+    // Handlers are attached at once, so no early frame is missed (fastify-websocket's advice).
+    socket.on('message', (data, isBinary) => void this.onFrame(isBinary ? null : data.toString()));
+    socket.on('close', () => void this.dispose());
+    socket.on('error', () => void this.dispose());
+  }
+
+  private async onFrame(text: string | null): Promise<void> {
+    let id: string | null = null;
+    try {
+      if (text === null) return this.sendError(null, { code: 'BAD_FRAME', message: 'binary frames are not part of the protocol; send JSON text' });
+      const parsed = parseFrame(text);
+      if (!this.authed) return await this.onHello(parsed);
+      if (!parsed.ok) return this.sendError(parsed.id, parsed.error);
+      const { message } = parsed;
+      id = message.id;
+      if (message.type === 'hello') return this.sendError(message.id, { code: 'BAD_FRAME', message: 'already paired: hello comes once per connection' });
+      const result = await handle(message, { context: this.context, streams: this.streams });
+      this.send({ type: 'result', id: message.id, ok: true, request: message.type, result } as ServerMessage);
+    } catch (error) {
+      const wire = toWireError(error);
+      if (wire.code === 'INTERNAL') this.context.log.error(`request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.sendError(id, wire);
+    }
+  }
+
+  private async onHello(parsed: ReturnType<typeof parseFrame>): Promise<void> {
+    if (!parsed.ok || parsed.message.type !== 'hello') {
+      this.sendError(parsed.ok ? parsed.message.id : parsed.id, { code: 'UNAUTHORIZED', message: 'the first frame must be a valid hello with the pairing token' });
+      return this.closeWith(CLOSE.unauthorized, 'hello expected');
+    }
+    const hello = parsed.message;
+    if (hello.protocol !== PROTOCOL_VERSION) {
+      this.sendError(hello.id, { code: 'UNSUPPORTED_PROTOCOL', message: `this companion speaks protocol ${PROTOCOL_VERSION}, not ${hello.protocol}`, details: { supported: [PROTOCOL_VERSION] } });
+      return this.closeWith(CLOSE.unsupportedProtocol, 'unsupported protocol');
+    }
+    if (!tokenMatches(this.context.config.token, hello.token)) {
+      // Answer late, and later for each failure in a row: guessing the token is made slow.
+      await new Promise((resolve) => setTimeout(resolve, this.context.pairings.fail()));
+      this.context.log.warn('refused a connection with a wrong token');
+      this.sendError(hello.id, { code: 'UNAUTHORIZED', message: 'wrong token: pair with the token the companion printed at start-up' });
+      return this.closeWith(CLOSE.unauthorized, 'wrong token');
+    }
+    this.context.pairings.succeed();
+    clearTimeout(this.helloTimer);
+    this.authed = true;
+    this.send({ type: 'welcome', id: hello.id, ok: true, ...welcomeFor(this.context.config, this.context.serverVersion) });
+  }
+
+  private send(frame: ServerMessage): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  private sendError(id: string | null, error: WireError): void {
+    this.send({ type: 'error', id, ok: false, error });
+  }
+
+  private closeWith(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.close(code, reason);
+    void this.dispose();
+  }
+
+  /** Server shutdown: streams end, the client is told the server is going away. */
+  async shutdown(): Promise<void> {
+    this.closeWith(CLOSE.goingAway, 'companion shutting down');
+    await this.dispose();
+  }
+
+  async dispose(): Promise<void> {
+    clearTimeout(this.helloTimer);
+    this.closed = true;
+    await this.streams.closeAll();
+  }
+}

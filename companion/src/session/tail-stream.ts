@@ -1,0 +1,241 @@
+import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireError, WireRecord } from '@kafka-inspector/shared';
+import { toWireRecord } from '../codec/decode';
+import type { Limits } from '../config/types';
+import type { RecordPredicate } from '../filter/filter';
+import type { RawRecord, TailReader } from '../kafka/gateway';
+import { toWireError } from './wire-error';
+
+/** Where a stream's frames go, and how much of them is still waiting in the socket. */
+export interface StreamSink {
+  send(frame: ServerMessage): void;
+  bufferedAmount(): number;
+}
+
+export interface TailStreamOptions {
+  id: string;
+  reader: TailReader;
+  predicate: RecordPredicate;
+  limit?: number;
+  limits: Limits;
+  sink: StreamSink;
+  statsIntervalMs?: number;
+  /** Called once when the stream has ended, for whatever reason. */
+  onEnded?: () => void;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * One tail: pulls from the reader only while the client keeps up. Paused and throttled both mean
+ * "not pulling", so memory stays bounded and no record is dropped: the broker keeps them.
+ */
+export class TailStream {
+  readonly id: string;
+  private status: TailStatus | null = null;
+  private paused = false;
+  private ended = false;
+  private caughtUp = false;
+  private scanned = 0;
+  private matched = 0;
+  private sent = 0;
+  private pending: WireRecord[] = [];
+  private lastFlush = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private statsTimer: NodeJS.Timeout | null = null;
+  private statsDirty = true;
+  private positions = new Map<number, string>();
+  private highWatermarks = new Map<number, string>();
+  /** Aborts the fetch or wait in progress: pause, seek and stop interrupt it. */
+  private wake = new AbortController();
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: TailStreamOptions) {
+    this.id = options.id;
+    this.positions = options.reader.positions();
+    for (const start of options.reader.starts) this.highWatermarks.set(start.partition, start.high);
+  }
+
+  start(): void {
+    this.setStatus('live');
+    this.statsTimer = setInterval(() => this.sendStats(false), this.options.statsIntervalMs ?? 500);
+    this.loop = this.run();
+  }
+
+  pause(): void {
+    if (this.ended || this.paused) return;
+    this.paused = true;
+    this.interrupt();
+    this.flush();
+    this.setStatus('paused');
+  }
+
+  resume(): void {
+    if (this.ended || !this.paused) return;
+    this.paused = false;
+    this.setStatus('live');
+    this.interrupt();
+  }
+
+  async seek(start: StartPosition): Promise<PartitionStart[]> {
+    this.interrupt();
+    this.flush();
+    const starts = await this.options.reader.seek(start);
+    this.positions = this.options.reader.positions();
+    this.caughtUp = false;
+    this.statsDirty = true;
+    return starts;
+  }
+
+  /** Ends the stream: the client asked, or the limit was reached. Sends final stats and `ended`. */
+  async stop(message = 'stopped'): Promise<void> {
+    if (this.ended) return;
+    this.status = 'ended';
+    this.flush();
+    this.sendStats(true);
+    this.options.sink.send({ type: 'status', streamId: this.id, status: 'ended', message });
+    await this.close();
+  }
+
+  /** Ends without a word: the socket is gone. */
+  async close(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.options.onEnded?.();
+    this.interrupt();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.statsTimer) clearInterval(this.statsTimer);
+    await this.loop.catch(() => {});
+    await this.options.reader.close();
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  private interrupt() {
+    this.wake.abort();
+    this.wake = new AbortController();
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.ended) {
+      const signal = this.wake.signal;
+      if (this.paused) {
+        await sleep(60_000, signal);
+        continue;
+      }
+      if (this.options.sink.bufferedAmount() > this.options.limits.highWaterBytes) {
+        // The client reads slower than Kafka delivers: stop pulling until the socket drains.
+        this.setStatus('throttled');
+        await sleep(20, signal);
+        continue;
+      }
+      if (this.status === 'throttled') this.setStatus(this.caughtUp ? 'caught-up' : 'live');
+      try {
+        const batch = await this.options.reader.fetch(signal);
+        if (failures > 0) this.setStatus(this.caughtUp ? 'caught-up' : 'live');
+        failures = 0;
+        for (const [partition, high] of batch.highWatermarks) this.highWatermarks.set(partition, high);
+        if (this.take(batch.records)) {
+          for (const [partition, next] of this.options.reader.positions()) this.positions.set(partition, next);
+        }
+        this.statsDirty = true;
+        if (batch.caughtUp && !this.caughtUp) {
+          this.caughtUp = true;
+          this.flush();
+          this.setStatus('caught-up');
+        }
+      } catch (error) {
+        if (signal.aborted || this.ended) continue;
+        const wire = toWireError(error);
+        if (wire.code === 'NOT_FOUND') {
+          this.fail(wire);
+          return;
+        }
+        failures++;
+        this.setStatus('error', wire, `retrying in ${this.backoff(failures)} ms`);
+        await sleep(this.backoff(failures), signal);
+      }
+    }
+  }
+
+  /** Filters and queues fetched records; false when the limit cut the batch short (the stream ends). */
+  private take(records: RawRecord[]): boolean {
+    const { limit, predicate, limits } = this.options;
+    for (const record of records) {
+      this.scanned++;
+      this.positions.set(record.partition, (BigInt(record.offset) + 1n).toString());
+      let matches = false;
+      try {
+        matches = predicate(record);
+      } catch {
+        // A filter that fails on one record (a CEL runtime error) does not match it; the stream goes on.
+      }
+      if (!matches) continue;
+      this.matched++;
+      this.pending.push(toWireRecord(record, limits.maxValuePreviewBytes));
+      if (this.pending.length >= limits.maxBatchRecords) this.flush();
+      if (limit !== undefined && this.matched >= limit) {
+        void this.stop(`limit of ${limit} records reached`);
+        return false;
+      }
+    }
+    this.scheduleFlush();
+    return true;
+  }
+
+  /** Batches go out at most every batchIntervalMs, unless full; the first after a quiet spell at once. */
+  private scheduleFlush() {
+    if (this.pending.length === 0 || this.flushTimer) return;
+    const wait = this.lastFlush + this.options.limits.batchIntervalMs - Date.now();
+    if (wait <= 0) return this.flush();
+    this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush() {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pending.length === 0) return;
+    const records = this.pending;
+    this.pending = [];
+    this.lastFlush = Date.now();
+    this.sent += records.length;
+    this.options.sink.send({ type: 'records', streamId: this.id, records });
+  }
+
+  private backoff(failures: number) {
+    return Math.min(5000, 250 * 2 ** (failures - 1));
+  }
+
+  private fail(error: WireError) {
+    this.flush();
+    this.setStatus('error', error);
+    void this.stop(error.message);
+  }
+
+  private setStatus(status: TailStatus, error?: WireError, message?: string) {
+    if (this.status === status && !error) return;
+    this.status = status;
+    this.options.sink.send({ type: 'status', streamId: this.id, status, ...(message ? { message } : {}), ...(error ? { error } : {}) });
+    this.sendStats(true);
+  }
+
+  private sendStats(force: boolean) {
+    if (!force && !this.statsDirty) return;
+    this.statsDirty = false;
+    this.options.sink.send({
+      type: 'stats',
+      streamId: this.id,
+      scanned: this.scanned,
+      matched: this.matched,
+      sent: this.sent,
+      positions: Object.fromEntries(this.positions),
+      highWatermarks: Object.fromEntries(this.highWatermarks),
+    });
+  }
+}
