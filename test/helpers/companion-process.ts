@@ -1,0 +1,53 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface CompanionProcess {
+  url: string;
+  wsUrl: string;
+  token: string;
+  child: ChildProcess;
+  /** Everything the process printed, for asserting on logs. */
+  output(): string;
+  /** Sends a signal and resolves with the exit code and how long the exit took. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+}
+
+const BIN = resolve('companion/bin/kafka-inspector.js');
+
+/** The companion exactly as users start it: `kafka-inspector` in its own process, on a free port. */
+export async function spawnCompanion(args: string[], env: Record<string, string> = {}): Promise<CompanionProcess> {
+  const token = 'e2e-token-0123456789abcdef0123';
+  const configDir = mkdtempSync(join(tmpdir(), 'ki-config-'));
+  const child = spawn(process.execPath, [BIN, '--port', '0', '--token', token, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KAFKA_INSPECTOR_CONFIG_DIR: configDir, ...env },
+  });
+  let output = '';
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output += `${line}\n`;
+      const match = /(?:Open|Listening):\s+(http:\/\/[^\s/#]+)/.exec(line);
+      if (match) resolveUrl(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`companion exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
+    token,
+    child,
+    output: () => output,
+    stop(signal = 'SIGTERM') {
+      const started = performance.now();
+      if (child.exitCode !== null) return Promise.resolve({ code: child.exitCode, ms: 0 });
+      return new Promise((done) => {
+        child.once('exit', (code) => done({ code, ms: performance.now() - started }));
+        child.kill(signal);
+      });
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { type CompanionConfig, DEFAULT_LIMITS } from '../../companion/src/config';
+import { createKafkaJsGateway, GatewayError, type KafkaGateway } from '../../companion/src/kafka';
+import { startCompanion } from '../../companion/src/server/start';
+import { testBrokers } from './broker';
+
+export interface TestCompanion {
+  url: string;
+  wsUrl: string;
+  port: number;
+  token: string;
+  config: CompanionConfig;
+  gateway: KafkaGateway;
+  close(): Promise<void>;
+}
+
+export const TEST_TOKEN = 'test-token-0123456789abcdef';
+
+/** The companion in-process, on a free loopback port, against the broker under test. */
+export async function startTestCompanion(overrides: Partial<CompanionConfig> = {}): Promise<TestCompanion> {
+  const config: CompanionConfig = {
+    host: '127.0.0.1',
+    port: 0,
+    token: TEST_TOKEN,
+    tokenFile: null,
+    readOnly: false,
+    produceAllowList: null,
+    extensionIds: [],
+    clusters: [{ name: 'test', brokers: testBrokers() }],
+    uiDir: null,
+    ...overrides,
+    limits: { ...DEFAULT_LIMITS, ...overrides.limits },
+  };
+  const gateway = createKafkaJsGateway(config.clusters[0]!, { maxWaitMs: 200 });
+  const running = await startCompanion(config, {
+    gatewayFor: (name) => {
+      if (name !== config.clusters[0]!.name) throw new GatewayError('NOT_FOUND', `no cluster profile named "${name}"`);
+      return gateway;
+    },
+    uiDir: null,
+    serverVersion: '0.0.0-test',
+  });
+  return {
+    url: running.url,
+    wsUrl: `${running.url.replace(/^http/, 'ws')}/ws`,
+    port: running.port,
+    token: config.token,
+    config,
+    gateway,
+    async close() {
+      await running.close();
+      await gateway.close();
+    },
+  };
+}
