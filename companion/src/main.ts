@@ -1,5 +1,5 @@
 import { banner } from './cli/banner';
-import { extensionBuildDir, packageVersion, standaloneUiDir } from './cli/paths';
+import { bundledExtensionId, extensionBuildDir, packageVersion, standaloneUiDir } from './cli/paths';
 import { ConfigError, helpText, parseCliArgs, resolveConfig } from './config';
 import { type DemoCluster, startDemoCluster } from './demo/demo-cluster';
 import { createKafkaJsGateway } from './kafka';
@@ -14,6 +14,8 @@ async function main(argv: string[]): Promise<void> {
   if (cli.version) return void process.stdout.write(`${version}\n`);
 
   const { config, warnings, demo } = await resolveConfig(cli, process.env);
+  const bundled = bundledExtensionId();
+  if (bundled && !config.extensionIds.includes(bundled)) config.extensionIds = [...config.extensionIds, bundled];
   let demoCluster: DemoCluster | null = null;
   if (demo) {
     process.stdout.write('Starting the demo broker (librdkafka mock cluster on loopback)...\n');

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,4 +20,14 @@ export async function packageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const pkg = JSON.parse(await readFile(join(repoRoot, 'companion/package.json'), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** The id the bundled extension always has (its manifest carries a fixed key), so it may connect. */
+export function bundledExtensionId(): string | null {
+  try {
+    const { id } = JSON.parse(readFileSync(join(repoRoot, 'extension/extension-key.json'), 'utf8')) as { id?: string };
+    return id && /^[a-p]{32}$/.test(id) ? id : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,3 @@
+import { mountOptions } from '../../src/ui/mount';
+
+mountOptions(document.getElementById('root')!);

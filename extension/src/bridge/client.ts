@@ -1,0 +1,260 @@
+import {
+  type ClientMessage,
+  type PartitionStart,
+  type RecordsFrame,
+  type ResultOf,
+  type ServerMessage,
+  ServerMessageSchema,
+  type StatsFrame,
+  type StatusFrame,
+  type StartPosition,
+  type TailFilter,
+  type Welcome,
+  type WireError,
+} from '@kafka-inspector/shared';
+import { backoffDelay } from './backoff';
+
+type Request = ClientMessage extends infer M ? (M extends { id: string } ? Omit<M, 'id'> : never) : never;
+type RequestType = Exclude<Request['type'], 'hello'>;
+export type StreamFrame = RecordsFrame | StatusFrame | StatsFrame;
+
+export type ConnectionState =
+  | { status: 'idle' }
+  | { status: 'connecting'; attempt: number }
+  | { status: 'open'; welcome: Welcome }
+  | { status: 'reconnecting'; attempt: number; retryAt: number; reason: string }
+  | { status: 'unauthorized'; reason: string }
+  | { status: 'closed'; reason: string };
+
+/** A request the companion refused, carrying its protocol error. */
+export class RequestFailed extends Error {
+  constructor(readonly error: WireError) {
+    super(error.message);
+    this.name = 'RequestFailed';
+  }
+}
+
+export interface TailSpec {
+  topic: string;
+  partitions?: number[];
+  start: StartPosition;
+  filter?: TailFilter;
+  limit?: number;
+  cluster?: string;
+}
+
+/** A tail as the panel knows it: the stream id changes after a reconnect, the handle does not. */
+export interface TailHandle {
+  readonly key: number;
+  streamId: string | null;
+  spec: TailSpec;
+  starts: PartitionStart[];
+  /** Next offset per partition of the records the panel holds: where a resumed tail starts. */
+  next: Record<string, string>;
+}
+
+export interface BridgeOptions {
+  WebSocket?: typeof WebSocket;
+  requestTimeoutMs?: number;
+  random?: () => number;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+/**
+ * The panel's one connection to the companion. Requests carry ids and time out; every inbound
+ * frame is validated; a dropped socket is reopened with backoff and jitter, and open tails are
+ * started again from the next offset the panel holds, so nothing is missed (duplicates are
+ * dropped by the store).
+ */
+export class Bridge {
+  private socket: WebSocket | null = null;
+  private nextId = 0;
+  private readonly pending = new Map<string, { resolve: (frame: ServerMessage) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly tails = new Map<number, TailHandle>();
+  private nextTailKey = 1;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private target: { url: string; token: string } | null = null;
+  private readonly WebSocketImpl: typeof WebSocket;
+  private readonly timeoutMs: number;
+  private readonly log: (message: string, detail?: unknown) => void;
+  state: ConnectionState = { status: 'idle' };
+  onState: (state: ConnectionState) => void = () => {};
+  onStream: (handle: TailHandle, frame: StreamFrame) => void = () => {};
+  /** After a reconnect: the tail was started again under a new stream id. */
+  onResumed: (handle: TailHandle) => void = () => {};
+
+  constructor(private readonly options: BridgeOptions = {}) {
+    this.WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
+    this.timeoutMs = options.requestTimeoutMs ?? 15_000;
+    this.log = options.log ?? ((message, detail) => console.error(`[kafka-inspector] ${message}`, detail ?? ''));
+  }
+
+  /** Opens (or re-targets) the connection. Resolves with the welcome, rejects when pairing fails. */
+  connect(url: string, token: string): Promise<Welcome> {
+    this.disconnect();
+    this.target = { url, token };
+    this.attempt = 0;
+    return this.open();
+  }
+
+  disconnect(): void {
+    this.target = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000, 'panel closed');
+    this.failPending('disconnected');
+    this.tails.clear();
+    this.setState({ status: 'idle' });
+  }
+
+  async request<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<ResultOf<T>> {
+    const reply = await this.send(request);
+    if (reply.type === 'error') throw new RequestFailed(reply.error);
+    if (reply.type !== 'result') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.result as ResultOf<T>;
+  }
+
+  async startTail(spec: TailSpec): Promise<TailHandle> {
+    const result = await this.request({ type: 'tailStart', ...spec });
+    const handle: TailHandle = { key: this.nextTailKey++, streamId: result.streamId, spec, starts: result.partitions, next: {} };
+    this.tails.set(handle.key, handle);
+    return handle;
+  }
+
+  async stopTail(handle: TailHandle): Promise<void> {
+    this.tails.delete(handle.key);
+    if (handle.streamId && this.state.status === 'open') await this.request({ type: 'tailStop', streamId: handle.streamId }).catch(() => {});
+  }
+
+  /** Records the next offset the panel holds per partition (the store calls this per records frame). */
+  noteHeld(handle: TailHandle, partition: number, offset: string): void {
+    const next = (BigInt(offset) + 1n).toString();
+    const current = handle.next[String(partition)];
+    if (current === undefined || BigInt(next) > BigInt(current)) handle.next[String(partition)] = next;
+  }
+
+  private open(): Promise<Welcome> {
+    const target = this.target!;
+    this.setState({ status: this.attempt === 0 ? 'connecting' : 'reconnecting', attempt: this.attempt } as ConnectionState);
+    return new Promise<Welcome>((resolve, reject) => {
+      let socket: WebSocket;
+      try {
+        socket = new this.WebSocketImpl(target.url);
+      } catch (error) {
+        this.setState({ status: 'closed', reason: (error as Error).message });
+        return reject(error);
+      }
+      this.socket = socket;
+      let welcomed = false;
+      socket.onmessage = (event) => this.onMessage(String(event.data));
+      socket.onopen = () => {
+        this.send({ type: 'hello', protocol: 1, token: target.token, client: 'kafka-inspector-panel' }).then(
+          (reply) => {
+            if (reply.type === 'welcome') {
+              welcomed = true;
+              this.attempt = 0;
+              const { type: _t, id: _i, ok: _o, ...welcome } = reply;
+              this.setState({ status: 'open', welcome });
+              void this.resumeTails();
+              resolve(welcome);
+            } else if (reply.type === 'error') {
+              this.target = null;
+              this.setState({ status: 'unauthorized', reason: reply.error.message });
+              reject(new RequestFailed(reply.error));
+            }
+          },
+          (error: Error) => reject(error),
+        );
+      };
+      socket.onclose = (event) => {
+        if (this.socket !== socket) return;
+        this.socket = null;
+        this.failPending('connection lost');
+        for (const handle of this.tails.values()) handle.streamId = null;
+        if (!this.target || event.code === 4401 || event.code === 4400) {
+          if (this.state.status !== 'unauthorized') this.setState({ status: 'closed', reason: event.reason || `closed (${event.code})` });
+          if (!welcomed) reject(new Error(event.reason || 'connection refused'));
+          return;
+        }
+        if (!welcomed && this.attempt === 0) reject(new Error('cannot reach the companion'));
+        this.scheduleReconnect(event.reason || 'connection lost');
+      };
+    });
+  }
+
+  private scheduleReconnect(reason: string) {
+    this.attempt++;
+    const delay = backoffDelay(this.attempt, this.options.random);
+    this.setState({ status: 'reconnecting', attempt: this.attempt, retryAt: Date.now() + delay, reason });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.target) this.open().catch(() => {});
+    }, delay);
+  }
+
+  /** Starts every tail again from the next offset held; partitions with nothing held keep their first start. */
+  private async resumeTails() {
+    for (const handle of this.tails.values()) {
+      const positions = { ...Object.fromEntries(handle.starts.map((s) => [String(s.partition), s.offset])), ...handle.next };
+      try {
+        const result = await this.request({ type: 'tailStart', ...handle.spec, start: { from: 'positions', positions } });
+        handle.streamId = result.streamId;
+        this.onResumed(handle);
+      } catch (error) {
+        this.log('could not resume a tail after reconnecting', error);
+      }
+    }
+  }
+
+  private send(request: Request): Promise<ServerMessage> {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== 1) return Promise.reject(new Error('not connected to the companion'));
+    const id = `p${++this.nextId}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${request.type} timed out after ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      socket.send(JSON.stringify({ ...request, id }));
+    });
+  }
+
+  private onMessage(text: string) {
+    let frame: ServerMessage;
+    try {
+      const parsed = ServerMessageSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) return this.log('ignored a frame that does not match the protocol', parsed.error.issues);
+      frame = parsed.data;
+    } catch (error) {
+      return this.log('ignored a frame that is not JSON', error);
+    }
+    if (frame.type === 'records' || frame.type === 'status' || frame.type === 'stats') {
+      const handle = [...this.tails.values()].find((h) => h.streamId === frame.streamId);
+      if (handle) this.onStream(handle, frame);
+      return;
+    }
+    if (frame.id === null) return this.log('the companion refused a frame', frame.type === 'error' ? frame.error : frame);
+    const waiter = this.pending.get(frame.id);
+    if (!waiter) return;
+    this.pending.delete(frame.id);
+    clearTimeout(waiter.timer);
+    waiter.resolve(frame);
+  }
+
+  private failPending(reason: string) {
+    for (const [id, waiter] of this.pending) {
+      clearTimeout(waiter.timer);
+      waiter.reject(new Error(reason));
+      this.pending.delete(id);
+    }
+  }
+
+  private setState(state: ConnectionState) {
+    this.state = state;
+    this.onState(state);
+  }
+}

@@ -1,0 +1,31 @@
+import type { ProduceForm } from './produce-slice';
+import type { Slice } from './types';
+
+export type Tab = 'topics' | 'tail' | 'produce' | 'groups';
+export type Order = 'newest' | 'oldest';
+export type ValueView = 'tree' | 'text' | 'hex';
+
+export interface Preferences {
+  bufferSize: number;
+  order: Order;
+  valueView: ValueView;
+  activeTab: Tab;
+  /** Produce templates per topic, saved on each successful send. */
+  templates: Record<string, ProduceForm>;
+}
+
+export interface PreferencesSlice {
+  preferences: Preferences;
+  setPreferences(change: Partial<Preferences>): void;
+  setActiveTab(tab: Tab): void;
+  saveTemplate(form: ProduceForm): void;
+}
+
+export const DEFAULT_BUFFER = 50_000;
+
+export const createPreferencesSlice: Slice<PreferencesSlice> = () => (set, get) => ({
+  preferences: { bufferSize: DEFAULT_BUFFER, order: 'newest', valueView: 'tree', activeTab: 'topics', templates: {} },
+  setPreferences: (change) => set({ preferences: { ...get().preferences, ...change } }),
+  setActiveTab: (activeTab) => set({ preferences: { ...get().preferences, activeTab } }),
+  saveTemplate: (form) => set({ preferences: { ...get().preferences, templates: { ...get().preferences.templates, [form.topic]: { ...form, copies: 1 } } } }),
+});

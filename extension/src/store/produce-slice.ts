@@ -1,0 +1,117 @@
+import type { EncodedData, OutgoingData, Produced, WireRecord } from '@kafka-inspector/shared';
+import type { Slice } from './types';
+import { errorText } from './types';
+
+export type ValueMode = 'json' | 'text' | 'base64';
+
+export interface ProduceForm {
+  topic: string;
+  /** '' means the partitioner chooses. */
+  partition: string;
+  key: string;
+  keyIsNull: boolean;
+  value: string;
+  valueMode: ValueMode;
+  tombstone: boolean;
+  headers: Array<{ key: string; value: string }>;
+  copies: number;
+}
+
+export interface ProduceSlice {
+  produce: { form: ProduceForm; sending: boolean; result: Produced['records'] | null; error: string | null; ms: number | null };
+  setProduceForm(change: Partial<ProduceForm>): void;
+  sendProduce(): Promise<void>;
+  /** "Edit and resend": fills the form from a tailed record. */
+  editRecord(record: WireRecord): void;
+}
+
+export const emptyForm = (): ProduceForm => ({ topic: '', partition: '', key: '', keyIsNull: false, value: '{\n  \n}', valueMode: 'json', tombstone: false, headers: [], copies: 1 });
+
+const outgoing = (text: string, mode: ValueMode): OutgoingData =>
+  mode === 'base64' ? { encoding: 'binary', base64: text.trim() } : mode === 'json' ? { encoding: 'json', text } : { encoding: 'text', text };
+
+/** Checks the form before it is sent; null when it is fine. */
+export function validateForm(form: ProduceForm): string | null {
+  if (!form.topic) return 'Choose a topic.';
+  if (form.partition && !/^\d+$/.test(form.partition)) return 'The partition must be a number.';
+  if (!form.tombstone && form.valueMode === 'json') {
+    try {
+      JSON.parse(form.value);
+    } catch (error) {
+      return `The value is not valid JSON: ${(error as Error).message}`;
+    }
+  }
+  if (!form.tombstone && form.valueMode === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(form.value.trim())) return 'The value is not base64.';
+  if (form.copies < 1 || form.copies > 10_000 || !Number.isInteger(form.copies)) return 'Copies must be between 1 and 10,000.';
+  if (form.headers.some((h) => !h.key)) return 'Every header needs a name.';
+  return null;
+}
+
+export function formToRecords(form: ProduceForm) {
+  const record = {
+    ...(form.partition ? { partition: Number(form.partition) } : {}),
+    key: form.keyIsNull ? null : ({ encoding: 'text', text: form.key } as const),
+    value: form.tombstone ? null : outgoing(form.value, form.valueMode),
+    headers: form.headers.map((h) => ({ key: h.key, value: { encoding: 'text' as const, text: h.value } })),
+  };
+  return Array.from({ length: form.copies }, () => record);
+}
+
+const asText = (data: EncodedData | null) => (data === null ? '' : data.encoding === 'binary' ? data.base64 : data.text);
+
+export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) => {
+  const patch = (change: Partial<ProduceSlice['produce']>) => set((state) => ({ produce: { ...state.produce, ...change } }));
+  return {
+    produce: { form: emptyForm(), sending: false, result: null, error: null, ms: null },
+    setProduceForm: (change) => {
+      patch({ form: { ...get().produce.form, ...change }, error: null });
+    },
+    async sendProduce() {
+      const { form } = get().produce;
+      const invalid = validateForm(form);
+      if (invalid) {
+        patch({ error: invalid, result: null });
+        return;
+      }
+      patch({ sending: true, error: null, result: null });
+      const started = performance.now();
+      try {
+        const records = formToRecords(form);
+        const produced: Produced['records'] = [];
+        // The protocol takes up to 10,000 records per request; larger "copies" go in chunks.
+        for (let i = 0; i < records.length; i += 5000) produced.push(...(await bridge.request({ type: 'produce', topic: form.topic, records: records.slice(i, i + 5000) })).records);
+        patch({ sending: false, result: produced, ms: performance.now() - started });
+        get().saveTemplate(form);
+      } catch (error) {
+        patch({ sending: false, error: errorText(error) });
+      }
+    },
+    editRecord(record) {
+      const valueMode: ValueMode = record.value?.encoding === 'binary' ? 'base64' : record.value?.encoding === 'json' ? 'json' : 'text';
+      patch({
+        form: {
+          topic: record.topic,
+          partition: String(record.partition),
+          key: asText(record.key),
+          keyIsNull: record.key === null,
+          value: record.value?.encoding === 'json' ? prettyJson(record.value.text) : asText(record.value),
+          valueMode,
+          tombstone: record.value === null,
+          headers: record.headers.map((h) => ({ key: h.key, value: asText(h.value) })),
+          copies: 1,
+        },
+        result: null,
+        error: null,
+      });
+      get().setActiveTab('produce');
+    },
+  };
+};
+
+export function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { useInspector } from './store-context';
+
+/** Always visible: whether the panel is talking to the companion, and when it retries if not. */
+export function ConnectionBadge() {
+  const connection = useInspector((s) => s.connection);
+  const disconnect = useInspector((s) => s.disconnect);
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (connection.status !== 'reconnecting') return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [connection.status]);
+
+  const label = (() => {
+    switch (connection.status) {
+      case 'open':
+        return 'Connected';
+      case 'connecting':
+        return 'Connecting…';
+      case 'reconnecting':
+        return `Reconnecting${connection.retryAt > now ? ` in ${Math.ceil((connection.retryAt - now) / 1000)} s` : '…'}`;
+      case 'unauthorized':
+        return 'Token refused';
+      case 'closed':
+        return 'Disconnected';
+      case 'idle':
+        return 'Not paired';
+    }
+  })();
+  const title = connection.status === 'reconnecting' ? `Lost the companion (${connection.reason}); attempt ${connection.attempt}` : connection.status === 'open' ? `Companion ${connection.welcome.server.version}` : '';
+  return (
+    <span className={`badge conn-${connection.status}`} data-testid="connection-status" data-status={connection.status} title={title}>
+      <span className="dot" />
+      {label}
+      {connection.status === 'open' && (
+        <button className="link" onClick={disconnect} title="Forget this connection" data-testid="disconnect">
+          ×
+        </button>
+      )}
+    </span>
+  );
+}

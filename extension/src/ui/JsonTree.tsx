@@ -1,0 +1,42 @@
+import { useState } from 'react';
+
+/** A collapsible JSON tree: objects and arrays fold; the first two levels start open. */
+export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: string; depth?: number }) {
+  const [open, setOpen] = useState(depth < 2);
+  const label = name !== undefined ? <span className="j-key">{name}: </span> : null;
+  if (value === null || typeof value !== 'object') {
+    return (
+      <div className="j-line">
+        {label}
+        <span className={`j-${value === null ? 'null' : typeof value}`}>{JSON.stringify(value)}</span>
+      </div>
+    );
+  }
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+  const [openBrace, closeBrace] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return (
+    <div className="j-node">
+      <button className="j-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+        {open ? '▾' : '▸'}
+      </button>
+      {label}
+      <span className="j-brace">{openBrace}</span>
+      {!open && (
+        <span className="j-summary" onClick={() => setOpen(true)}>
+          {' '}
+          {entries.length} {Array.isArray(value) ? 'items' : 'keys'} {closeBrace}
+        </span>
+      )}
+      {open && (
+        <>
+          <div className="j-children">
+            {entries.map(([key, child]) => (
+              <JsonTree key={key} name={Array.isArray(value) ? undefined : key} value={child} depth={depth + 1} />
+            ))}
+          </div>
+          <span className="j-brace">{closeBrace}</span>
+        </>
+      )}
+    </div>
+  );
+}

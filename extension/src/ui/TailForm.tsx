@@ -1,0 +1,109 @@
+import type { StartPosition } from '@kafka-inspector/shared';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useInspector } from './store-context';
+
+type StartKind = StartPosition['from'];
+
+/** What to tail: topic, partitions, where to start, and the server-side filter. */
+export function TailForm() {
+  const topics = useInspector((s) => s.topics.list);
+  const spec = useInspector((s) => s.tail.spec);
+  const startTail = useInspector((s) => s.startTail);
+  const [topic, setTopic] = useState(spec?.topic ?? '');
+  const [partitions, setPartitions] = useState('');
+  const [from, setFrom] = useState<StartKind>('lastN');
+  const [param, setParam] = useState('100');
+  const [text, setText] = useState('');
+  const [cel, setCel] = useState('');
+  const [limit, setLimit] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (spec?.topic) setTopic(spec.topic);
+  }, [spec?.topic]);
+
+  const start = (): StartPosition | string => {
+    switch (from) {
+      case 'latest':
+      case 'earliest':
+        return { from };
+      case 'offset':
+        return /^\d+$/.test(param) ? { from, offset: param } : 'The offset must be a whole number.';
+      case 'lastN':
+        return /^\d+$/.test(param) && Number(param) > 0 ? { from, count: Number(param) } : 'N must be a positive number.';
+      case 'timestamp': {
+        const time = Date.parse(param);
+        return Number.isNaN(time) ? 'Give a date and time, e.g. 2026-11-24 10:00.' : { from, timestamp: time };
+      }
+      default:
+        return 'Pick a start.';
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const position = start();
+    const parts = partitions.trim() ? partitions.split(',').map((p) => Number(p.trim())) : undefined;
+    if (!topic) return setProblem('Choose a topic.');
+    if (typeof position === 'string') return setProblem(position);
+    if (parts?.some((p) => !Number.isInteger(p) || p < 0)) return setProblem('Partitions are numbers separated by commas.');
+    setProblem(null);
+    void startTail({
+      topic,
+      start: position,
+      ...(parts ? { partitions: parts } : {}),
+      ...(text || cel ? { filter: { ...(text ? { text } : {}), ...(cel ? { cel } : {}) } } : {}),
+      ...(limit ? { limit: Number(limit) } : {}),
+    });
+  };
+
+  return (
+    <form className="tail-form" onSubmit={submit} data-testid="tail-form">
+      <label className="grow">
+        Topic
+        <input list="tail-topics" value={topic} onChange={(e) => setTopic(e.target.value)} placeholder="topic" data-testid="tail-topic-input" spellCheck={false} />
+        <datalist id="tail-topics">
+          {topics.filter((t) => !t.internal).map((t) => (
+            <option key={t.name} value={t.name} />
+          ))}
+        </datalist>
+      </label>
+      <label>
+        Partitions
+        <input value={partitions} onChange={(e) => setPartitions(e.target.value)} placeholder="all" size={6} data-testid="tail-partitions" />
+      </label>
+      <label>
+        Start
+        <select value={from} onChange={(e) => setFrom(e.target.value as StartKind)} data-testid="tail-start">
+          <option value="latest">latest</option>
+          <option value="earliest">earliest</option>
+          <option value="lastN">last N</option>
+          <option value="offset">offset</option>
+          <option value="timestamp">timestamp</option>
+        </select>
+      </label>
+      {(from === 'lastN' || from === 'offset' || from === 'timestamp') && (
+        <label>
+          {from === 'lastN' ? 'N per partition' : from === 'offset' ? 'Offset' : 'From'}
+          <input value={param} onChange={(e) => setParam(e.target.value)} size={from === 'timestamp' ? 16 : 6} data-testid="tail-start-param" placeholder={from === 'timestamp' ? '2026-11-24 10:00' : ''} />
+        </label>
+      )}
+      <label className="grow">
+        Server filter (text)
+        <input value={text} onChange={(e) => setText(e.target.value)} placeholder="key, value or header contains…" data-testid="tail-filter-text" />
+      </label>
+      <label className="grow">
+        CEL
+        <input value={cel} onChange={(e) => setCel(e.target.value)} placeholder='value.status == "paid"' className="mono" data-testid="tail-filter-cel" spellCheck={false} />
+      </label>
+      <label>
+        Limit
+        <input value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} size={5} placeholder="none" />
+      </label>
+      <button className="primary" data-testid="tail-start-button">
+        Start
+      </button>
+      {problem && <p className="error full">{problem}</p>}
+    </form>
+  );
+}

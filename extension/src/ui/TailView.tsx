@@ -1,0 +1,49 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { quickFilter } from '../store/quick-filter';
+import { recordKey } from '../store/record-buffer';
+import { RecordDetail } from './RecordDetail';
+import { RecordTable } from './RecordTable';
+import { useInspector } from './store-context';
+import { TailForm } from './TailForm';
+import { TailToolbar } from './TailToolbar';
+
+export function TailView() {
+  const records = useInspector((s) => s.tail.records);
+  const query = useInspector((s) => s.tail.quickFilter);
+  const order = useInspector((s) => s.preferences.order);
+  const selected = useInspector((s) => s.tail.selected);
+  const setQuery = useInspector((s) => s.setQuickFilter);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  // Held records are oldest-first; the view filters then reverses without touching the store.
+  const shown = useMemo(() => {
+    const filtered = quickFilter(records, query);
+    return order === 'newest' ? filtered.slice().reverse() : filtered;
+  }, [records, query, order]);
+  const selectedRecord = useMemo(() => (selected ? records.find((r) => recordKey(r) === selected) : undefined), [records, selected]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && filterRef.current?.offsetParent) {
+        event.preventDefault();
+        filterRef.current.focus();
+        filterRef.current.select();
+      } else if (event.key === 'Escape' && document.activeElement === filterRef.current) {
+        setQuery('');
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [setQuery]);
+
+  return (
+    <div className="tail-view">
+      <TailForm />
+      <TailToolbar shown={shown} filterRef={filterRef} />
+      <div className="split tail-split">
+        <RecordTable records={shown} />
+        {selectedRecord && <RecordDetail record={selectedRecord} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Bridge } from '../bridge/client';
+import { loadPairing, type Mode, preferredTheme } from '../bridge/platform';
+import { createInspectorStore } from '../store';
+import { App } from './App';
+import { OptionsPage } from './OptionsPage';
+import { ModeContext, StoreContext } from './store-context';
+import './theme.css';
+
+/** Mounts the panel (extension) or the page (standalone) and pairs with a stored token, if any. */
+export function mountApp(root: HTMLElement, mode: Mode): void {
+  document.documentElement.dataset.theme = preferredTheme();
+  const store = createInspectorStore(new Bridge());
+  createRoot(root).render(
+    <StrictMode>
+      <ModeContext.Provider value={mode}>
+        <StoreContext.Provider value={store}>
+          <App />
+        </StoreContext.Provider>
+      </ModeContext.Provider>
+    </StrictMode>,
+  );
+  void loadPairing(mode).then((pairing) => {
+    if (pairing) void store.getState().connect(pairing.url, pairing.token);
+  });
+}
+
+export function mountOptions(root: HTMLElement): void {
+  document.documentElement.dataset.theme = preferredTheme();
+  const store = createInspectorStore(new Bridge());
+  createRoot(root).render(
+    <StrictMode>
+      <ModeContext.Provider value="extension">
+        <StoreContext.Provider value={store}>
+          <OptionsPage />
+        </StoreContext.Provider>
+      </ModeContext.Provider>
+    </StrictMode>,
+  );
+}

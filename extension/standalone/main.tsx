@@ -1,0 +1,3 @@
+import { mountApp } from '../src/ui/mount';
+
+mountApp(document.getElementById('root')!, 'standalone');
