@@ -92,13 +92,18 @@ export class Bridge {
 
   /** Opens (or re-targets) the connection. Resolves with the welcome, rejects when pairing fails. */
   connect(url: string, token: string): Promise<Welcome> {
-    this.disconnect();
+    this.teardown();
     this.target = { url, token };
     this.attempt = 0;
     return this.open();
   }
 
   disconnect(): void {
+    this.teardown();
+    this.setState({ status: 'idle' });
+  }
+
+  private teardown(): void {
     this.target = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -107,7 +112,6 @@ export class Bridge {
     socket?.close(1000, 'panel closed');
     this.failPending('disconnected');
     this.tails.clear();
-    this.setState({ status: 'idle' });
   }
 
   async request<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<ResultOf<T>> {
