@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-deps.sh broker chromium
+# The e2e suite drives the built extension and standalone page.
+npm run --silent build >/dev/null
 npm run --silent typecheck
 npm run --silent lint
 npx vitest run "$@"
