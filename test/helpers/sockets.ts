@@ -27,3 +27,28 @@ export function connectionsTo(ports: number[], pid: number | 'self' = 'self'): n
   }
   return count;
 }
+
+/** Established TCP connections of a process, whatever their peer. */
+export function establishedSockets(pid: number | 'self' = 'self'): number {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (match) inodes.add(match[1]!);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  let count = 0;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const line of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length >= 10 && fields[3] === '01' && inodes.has(fields[9]!)) count++;
+    }
+  }
+  return count;
+}
+
+export function rssMb(pid: number): number {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
+}

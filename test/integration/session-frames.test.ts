@@ -58,6 +58,28 @@ describe('bad frames get typed errors and the socket stays usable', () => {
     await expect(client.ok({ type: 'ping' })).resolves.toHaveProperty('time');
   });
 
+  it('a text frame that is not valid UTF-8 closes that socket with 1007; the companion keeps serving', async () => {
+    const victim = await TestClient.paired(companion.wsUrl, companion.token);
+    victim.socket.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false });
+    expect(await victim.closeCode).toBe(1007);
+    await expect(client.ok({ type: 'ping' })).resolves.toHaveProperty('time');
+  });
+
+  it('more sockets than maxSockets: the extra one is closed with 4429', async () => {
+    const limited = await startTestCompanion({ limits: { maxSockets: 2 } as never });
+    const a = await TestClient.paired(limited.wsUrl, limited.token);
+    const b = await TestClient.paired(limited.wsUrl, limited.token);
+    const c = await TestClient.connect(limited.wsUrl);
+    expect(await c.closeCode).toBe(4429);
+    a.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const d = await TestClient.paired(limited.wsUrl, limited.token);
+    await expect(d.ok({ type: 'ping' })).resolves.toHaveProperty('time');
+    b.close();
+    d.close();
+    await limited.close();
+  });
+
   it('every frame the companion sent matched the shared schema', () => {
     expect(client.invalid).toEqual([]);
   });

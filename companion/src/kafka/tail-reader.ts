@@ -115,10 +115,12 @@ class KafkaJsTailReader implements TailReader {
 
   /** One Fetch per partition leader, in parallel. */
   private async fetchOnce(asked: Map<number, string>) {
+    if (this.closed) return [];
     const byLeader = this.cluster.findLeaderForPartitions(this.topic, this.partitions);
     const perLeader = await Promise.all(
       Object.entries(byLeader).map(async ([nodeId, partitions]) => {
         const broker = await this.cluster.findBroker({ nodeId });
+        if (this.closed) return [];
         const { responses } = await broker.fetch({
           replicaId: -1,
           isolationLevel: READ_COMMITTED,
@@ -137,6 +139,8 @@ class KafkaJsTailReader implements TailReader {
 
   /** Offsets that fell out of retention restart at the oldest record; stale leaders refresh metadata. */
   private async recover(error: unknown): Promise<void> {
+    // A fetch still in flight when the reader closed fails here: reconnecting now would leak a connection.
+    if (this.closed) throw new GatewayError('KAFKA_ERROR', 'the reader is closed');
     const e = error as { name?: string; type?: string; topic?: string; partition?: number };
     if (e.name === 'KafkaJSOffsetOutOfRange' && typeof e.partition === 'number' && !this.closed) {
       const [start] = await resolveStarts(this.cluster, this.topic, [e.partition], { from: 'earliest' });

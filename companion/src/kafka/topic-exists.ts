@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { toGatewayError } from './error-map';
 import { GatewayError } from './gateway';
 
 /**
@@ -6,6 +7,11 @@ import { GatewayError } from './gateway';
  * names a missing topic creates it on brokers with auto-creation on: a typo must not make topics.
  */
 export async function assertTopicExists(admin: Admin, topic: string): Promise<void> {
-  const topics = await admin.listTopics();
+  let topics: string[];
+  try {
+    topics = await admin.listTopics();
+  } catch (error) {
+    throw toGatewayError(error, `cannot look up topic ${topic}`);
+  }
   if (!topics.includes(topic)) throw new GatewayError('NOT_FOUND', `topic ${topic} does not exist`);
 }

@@ -1,4 +1,4 @@
-import { type ClientMessage, ClientMessageSchema, type WireError } from '@kafka-inspector/shared';
+import { type ClientMessage, ClientMessageSchema, RequestIdSchema, type WireError } from '@kafka-inspector/shared';
 
 export type ParsedFrame = { ok: true; message: ClientMessage } | { ok: false; id: string | null; error: WireError };
 
@@ -13,7 +13,9 @@ export function parseFrame(text: string): ParsedFrame {
   } catch {
     return { ok: false, id: null, error: { code: 'BAD_FRAME', message: 'frame is not valid JSON' } };
   }
-  const id = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? ((data as { id: string }).id.slice(0, 128) || null) : null;
+  // Echo the id only when it is a valid one: a reply must itself be a valid frame.
+  const rawId = typeof data === 'object' && data !== null ? (data as { id?: unknown }).id : undefined;
+  const id = RequestIdSchema.safeParse(rawId).success ? (rawId as string) : null;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, id, error: { code: 'BAD_FRAME', message: 'frame must be a JSON object' } };
   }

@@ -23,6 +23,9 @@ export interface TailStreamOptions {
   onEnded?: () => void;
 }
 
+/** Longest a filter may take on one record before the stream is ended as INVALID_FILTER. */
+export const FILTER_BUDGET_MS = 100;
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -141,7 +144,7 @@ export class TailStream {
         if (failures > 0) this.setStatus(this.caughtUp ? 'caught-up' : 'live');
         failures = 0;
         for (const [partition, high] of batch.highWatermarks) this.highWatermarks.set(partition, high);
-        if (this.take(batch.records)) {
+        if (await this.take(batch.records)) {
           for (const [partition, next] of this.options.reader.positions()) this.positions.set(partition, next);
         }
         this.statsDirty = true;
@@ -164,17 +167,33 @@ export class TailStream {
     }
   }
 
-  /** Filters and queues fetched records; false when the limit cut the batch short (the stream ends). */
-  private take(records: RawRecord[]): boolean {
+  /**
+   * Filters and queues fetched records; false when the stream ended inside the batch (limit reached,
+   * or a filter too slow to run). Yields to other streams every ~20 ms of filtering.
+   */
+  private async take(records: RawRecord[]): Promise<boolean> {
     const { limit, predicate, limits } = this.options;
+    let slice = performance.now();
     for (const record of records) {
+      if (this.ended) return false;
       this.scanned++;
       this.positions.set(record.partition, (BigInt(record.offset) + 1n).toString());
       let matches = false;
+      const started = performance.now();
       try {
         matches = predicate(record);
       } catch {
         // A filter that fails on one record (a CEL runtime error) does not match it; the stream goes on.
+      }
+      const spent = performance.now() - started;
+      if (spent > FILTER_BUDGET_MS) {
+        // CEL cannot be interrupted mid-record; a filter this slow would starve every other stream.
+        this.fail({ code: 'INVALID_FILTER', message: `the filter took ${Math.round(spent)} ms on one record (limit ${FILTER_BUDGET_MS} ms); simplify it` });
+        return false;
+      }
+      if (started - slice > 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
       }
       if (!matches) continue;
       this.matched++;

@@ -14,6 +14,7 @@ const STATUS_LABEL: Record<string, string> = {
   throttled: 'Throttled: the panel is behind, reading paused',
   error: 'Error',
   ended: 'Ended',
+  disconnected: 'Disconnected: resumes where it was once the companion is back',
 };
 
 /** Status, counters and controls of the current tail, and the instant filter over what is held. */
@@ -26,7 +27,10 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
   const stopTail = useInspector((s) => s.stopTail);
   const clearTail = useInspector((s) => s.clearTail);
   const setQuickFilter = useInspector((s) => s.setQuickFilter);
+  const connected = useInspector((s) => s.connection.status === 'open');
   const running = tail.handle !== null && tail.status !== 'ended';
+  // While the companion is away the last status is stale: say the tail will resume instead.
+  const status = running && !connected ? 'disconnected' : tail.status;
   const error = typeof tail.error === 'string' ? tail.error : tail.error?.message;
 
   const exportAs = (format: ExportFormat) => {
@@ -36,8 +40,8 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
 
   return (
     <div className="tail-toolbar">
-      <span className={`status-pill st-${tail.status}`} data-testid="tail-status" data-status={tail.status} title={tail.message ?? ''}>
-        {STATUS_LABEL[tail.status] ?? tail.status}
+      <span className={`status-pill st-${status}`} data-testid="tail-status" data-status={status} title={tail.message ?? ''}>
+        {STATUS_LABEL[status] ?? status}
         {tail.status === 'error' && error ? `: ${error}` : ''}
       </span>
       <span className="counters" data-testid="tail-counters">
@@ -60,11 +64,11 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
       </span>
       <span className="controls">
         {tail.status === 'paused' ? (
-          <button onClick={() => void resumeTail()} disabled={!running} data-testid="tail-resume">
+          <button onClick={() => void resumeTail()} disabled={!running || !connected} data-testid="tail-resume">
             Resume
           </button>
         ) : (
-          <button onClick={() => void pauseTail()} disabled={!running} data-testid="tail-pause">
+          <button onClick={() => void pauseTail()} disabled={!running || !connected} data-testid="tail-pause">
             Pause
           </button>
         )}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTopic } from '../helpers/broker';
+import { startTestCompanion, type TestCompanion } from '../helpers/companion';
+import { TestClient } from '../helpers/ws-client';
+
+describe('CEL filters that are invalid, huge or slow', () => {
+  let companion: TestCompanion;
+  let client: TestClient;
+  beforeAll(async () => {
+    companion = await startTestCompanion();
+    client = await TestClient.paired(companion.wsUrl, companion.token);
+  });
+  afterAll(async () => {
+    client.close();
+    await companion.close();
+  });
+
+  it('an expression over the size limit is refused by schema (BAD_FRAME), an invalid one with INVALID_FILTER', async () => {
+    const topic = await createTestTopic(1);
+    expect(await client.fails({ type: 'tailStart', topic, start: { from: 'latest' }, filter: { cel: `${'true && '.repeat(600)}true` } })).toMatchObject({ code: 'BAD_FRAME' });
+    expect(await client.fails({ type: 'tailStart', topic, start: { from: 'latest' }, filter: { cel: 'value.name.matches("(a+)+$")' } })).toMatchObject({ code: 'INVALID_FILTER' });
+    expect(await client.fails({ type: 'tailStart', topic, start: { from: 'latest' }, filter: { cel: 'value.count + ' } })).toMatchObject({ code: 'INVALID_FILTER' });
+    expect(await client.fails({ type: 'tailStart', topic, start: { from: 'latest' }, filter: { cel: 'partition' } })).toMatchObject({ code: 'INVALID_FILTER' });
+  });
+
+  it('a filter too slow on a record ends its own stream with INVALID_FILTER; another stream keeps flowing', async () => {
+    const slowTopic = await createTestTopic(1);
+    const busyTopic = await createTestTopic(1);
+    const big = JSON.stringify(Array.from({ length: 2000 }, (_, i) => i));
+    await client.ok({ type: 'produce', topic: slowTopic, records: [{ value: { encoding: 'json', text: big } }] });
+    const busy = await client.ok({ type: 'tailStart', topic: busyTopic, start: { from: 'latest' } });
+    const slow = await client.ok({ type: 'tailStart', topic: slowTopic, start: { from: 'earliest' }, filter: { cel: 'value.all(a, value.all(b, a != b + 5000.0))' } });
+    const error = await client.waitForStatus(slow.streamId, 'error');
+    expect(error.error).toMatchObject({ code: 'INVALID_FILTER', message: expect.stringMatching(/ms on one record/) });
+    await client.waitForStatus(slow.streamId, 'ended');
+    await client.ok({ type: 'produce', topic: busyTopic, records: [{ value: { encoding: 'text', text: 'still here' } }] });
+    const [record] = await client.waitForRecords(busy.streamId, 1);
+    expect(record!.value).toMatchObject({ text: 'still here' });
+  });
+});
