@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic, isMockBroker, testBrokers } from '../helpers/broker';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
-import { connectionsTo, establishedSockets, rssMb } from '../helpers/sockets';
+import { connectionsTo, establishedSockets, rssMb, settle } from '../helpers/sockets';
 import { TestClient } from '../helpers/ws-client';
 
 const CYCLES = Number(process.env.LEAK_CYCLES ?? 1000);
 const brokerPorts = () => testBrokers().map((b) => Number(b.split(':').at(-1)));
-const settle = async (until: () => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!until() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  return until();
-};
 
 describe(`${CYCLES} connect / start tail / disconnect cycles`, () => {
   let companion: CompanionProcess;

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic, testBrokers } from '../helpers/broker';
 import { startTestCompanion, type TestCompanion } from '../helpers/companion';
-import { connectionsTo } from '../helpers/sockets';
+import { connectionsTo, settle } from '../helpers/sockets';
 import { TestClient } from '../helpers/ws-client';
 
 const brokerPorts = () => testBrokers().map((b) => Number(b.split(':').at(-1)));
-const settle = async (until: () => boolean, timeoutMs = 5000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!until() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
-};
 
 describe('stream lifecycle and backpressure', () => {
   let companion: TestCompanion;

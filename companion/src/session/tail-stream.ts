@@ -26,10 +26,16 @@ export interface TailStreamOptions {
 /** Longest a filter may take on one record before the stream is ended as INVALID_FILTER. */
 export const FILTER_BUDGET_MS = 100;
 
+/** Waits `ms`, or less if the signal aborts; leaves no listener behind either way. */
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
   });
 
 /**
