@@ -46,6 +46,24 @@ describe('the standalone page served by the companion, in Chromium', () => {
     expect(await page.locator('[data-testid=record-row]').first().textContent()).toContain('standalone-key');
     await screenshot(page, 'standalone-tail');
 
+    // Dark theme (the system's, outside DevTools) and a narrow docked-DevTools width.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.waitForSelector('[data-testid=connection-status][data-status=open]');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.setViewportSize({ width: 420, height: 760 });
+    await page.click('[data-testid=tab-tail]');
+    await page.fill('[data-testid=tail-topic-input]', topic);
+    await page.selectOption('[data-testid=tail-start]', 'earliest');
+    await page.click('[data-testid=tail-start-button]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=record-row]').length === 3);
+    await page.locator('[data-testid=record-row]').first().click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'standalone-narrow-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
     // A reload keeps the pairing (the token was stored), with no token in the URL.
     await page.reload();
     await page.waitForSelector('[data-testid=connection-status][data-status=open]');

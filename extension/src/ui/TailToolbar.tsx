@@ -21,6 +21,7 @@ const STATUS_LABEL: Record<string, string> = {
 export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterRef: RefObject<HTMLInputElement | null> }) {
   const tail = useInspector((s) => s.tail);
   const order = useInspector((s) => s.preferences.order);
+  const bufferSize = useInspector((s) => s.preferences.bufferSize);
   const setPreferences = useInspector((s) => s.setPreferences);
   const pauseTail = useInspector((s) => s.pauseTail);
   const resumeTail = useInspector((s) => s.resumeTail);
@@ -83,6 +84,13 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
       <button onClick={() => setPreferences({ order: order === 'newest' ? 'oldest' : 'newest' })} title="Order by timestamp" data-testid="tail-order">
         {order === 'newest' ? 'Newest first' : 'Oldest first'}
       </button>
+      <select value={bufferSize} onChange={(e) => setPreferences({ bufferSize: Number(e.target.value) })} title="How many records the panel keeps; the oldest go first" data-testid="tail-buffer" aria-label="Buffer size">
+        {[10_000, 50_000, 100_000, 250_000].map((size) => (
+          <option key={size} value={size}>
+            keep {formatCount(size)}
+          </option>
+        ))}
+      </select>
       <select value="" onChange={(e) => e.target.value && exportAs(e.target.value as ExportFormat)} disabled={shown.length === 0} data-testid="tail-export" aria-label="Export">
         <option value="">Export…</option>
         <option value="ndjson">NDJSON</option>
