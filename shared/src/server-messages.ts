@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WireErrorSchema } from './errors';
-import { Int64StringSchema, RequestIdSchema, StreamIdSchema } from './primitives';
+import { Int64StringSchema, PartitionSchema, RequestIdSchema, StreamIdSchema } from './primitives';
 import type { RequestType } from './client-messages';
 import { ResultSchemas, WelcomeSchema } from './results';
 import { WireRecordSchema } from './records';
@@ -63,6 +63,11 @@ export const StatusFrameSchema = z.object({
   status: TailStatusSchema,
   message: z.string().optional(),
   error: WireErrorSchema.optional(),
+  /**
+   * Offsets [from, to) the broker deleted (retention) before this stream read them: sent with the
+   * stream's current status, so a gap is never silent.
+   */
+  skipped: z.array(z.object({ partition: PartitionSchema, from: Int64StringSchema, to: Int64StringSchema })).optional(),
 });
 
 /** Counters since the stream started, and where it has read to: a resume point that skips filtered-out records. */

@@ -18,10 +18,13 @@ export interface CompanionProcess {
 const BIN = resolve('companion/bin/kafka-inspector.js');
 
 /** The companion exactly as users start it: `kafka-inspector` in its own process, on a free port. */
-export async function spawnCompanion(args: string[], env: Record<string, string> = {}): Promise<CompanionProcess> {
+export async function spawnCompanion(args: string[], env: Record<string, string> = {}, options: { v8Defaults?: boolean } = {}): Promise<CompanionProcess> {
   const token = 'e2e-token-0123456789abcdef0123';
   const configDir = mkdtempSync(join(tmpdir(), 'ki-config-'));
-  const child = spawn(process.execPath, [BIN, '--port', '0', '--token', token, ...args], {
+  // Executed through its shebang, as `npm start` and an installed `kafka-inspector` run it (V8 flags included).
+  // `v8Defaults`: as `node FILE`, without the shebang's heap flags (the benchmark's "before").
+  const [command, argv] = options.v8Defaults ? [process.execPath, [BIN]] : [BIN, []];
+  const child = spawn(command, [...argv, '--port', '0', '--token', token, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, KAFKA_INSPECTOR_CONFIG_DIR: configDir, ...env },
   });

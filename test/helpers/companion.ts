@@ -30,7 +30,7 @@ export async function startTestCompanion(overrides: Partial<CompanionConfig> = {
     ...overrides,
     limits: { ...DEFAULT_LIMITS, ...overrides.limits },
   };
-  const gateway = createKafkaJsGateway(config.clusters[0]!, { maxWaitMs: 200 });
+  const gateway = createKafkaJsGateway({ ...config.clusters[0]!, fetchMaxWaitMs: 200 });
   const running = await startCompanion(config, {
     gatewayFor: (name) => {
       if (name !== config.clusters[0]!.name) throw new GatewayError('NOT_FOUND', `no cluster profile named "${name}"`);

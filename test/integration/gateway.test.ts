@@ -15,7 +15,7 @@ async function readUntil(reader: TailReader, count: number, timeoutMs = 10_000):
 describe('KafkaJS gateway against a real broker over TCP', () => {
   let gateway: KafkaGateway;
   beforeAll(() => {
-    gateway = createKafkaJsGateway({ name: 'test', brokers: testBrokers() }, { maxWaitMs: 200 });
+    gateway = createKafkaJsGateway({ name: 'test', brokers: testBrokers(), fetchMaxWaitMs: 200 });
   });
   afterAll(() => gateway.close());
 

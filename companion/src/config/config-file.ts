@@ -47,6 +47,7 @@ export async function readConfigFile(file: string, env: Env, required: boolean):
 async function toProfile(entry: ClusterEntry, file: string, env: Env, warnings: string[]): Promise<ClusterProfile> {
   const where = `config file ${file}, cluster "${entry.name}"`;
   const profile: ClusterProfile = { name: entry.name, brokers: entry.brokers };
+  if (entry.fetchMaxWaitMs !== undefined) profile.fetchMaxWaitMs = entry.fetchMaxWaitMs;
   if (entry.tls !== undefined) profile.tls = typeof entry.tls === 'boolean' ? entry.tls : await resolveTls(entry.tls, file, where);
   if (entry.sasl) {
     const { mechanism, username, passwordEnv, password } = entry.sasl;

@@ -33,6 +33,7 @@ const ClusterSchema = z.strictObject({
   brokers: z.array(BrokerSchema).min(1),
   tls: TlsSchema.optional(),
   sasl: SaslSchema.optional(),
+  fetchMaxWaitMs: z.number().int().min(1).max(30_000).optional(),
 });
 
 const count = z.number().int().min(1);

@@ -33,13 +33,16 @@ Config file (JSON):
       "brokers": ["kafka1:9093", "kafka2:9093"],
       "tls": true | { "ca": "ca.pem", "cert": "cert.pem", "key": "key.pem", "rejectUnauthorized": true },
       "sasl": { "mechanism": "plain" | "scram-sha-256" | "scram-sha-512",
-                "username": "inspector", "passwordEnv": "KAFKA_PROD_PASSWORD" }
+                "username": "inspector", "passwordEnv": "KAFKA_PROD_PASSWORD" },
+      "fetchMaxWaitMs": 500
     }],
     "readOnly": false, "allowProduce": ["dev.*"], "extensionIds": ["..."],
     "port": ${DEFAULT_PORT}, "host": "127.0.0.1",
     "limits": { "maxValuePreviewBytes": 65536, ... }
   }
   TLS file paths are relative to the config file. Prefer "passwordEnv" to a plain "password".
+  fetchMaxWaitMs: how long a tail's Fetch may wait at the broker (real Kafka answers as soon as
+  data arrives; a broker that holds the answer for the whole wait needs it small).
   Credentials stay in the companion; they never reach the browser.
 `;
 }

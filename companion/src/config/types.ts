@@ -6,6 +6,12 @@ export interface ClusterProfile {
   sasl?: SaslOptions;
   /** Set for the built-in demo broker. */
   demo?: boolean;
+  /**
+   * Longest a tail's Fetch waits at the broker for new data. Real Kafka answers the moment data
+   * arrives, so this only sets how often an idle tail asks; brokers that hold the answer for the
+   * whole wait (the librdkafka mock) add it to latency and want it small.
+   */
+  fetchMaxWaitMs?: number;
 }
 
 export interface TlsOptions {
@@ -66,6 +72,6 @@ export const DEFAULT_LIMITS: Limits = {
   maxStreamsPerSocket: 16,
   maxSockets: 64,
   maxBatchRecords: 500,
-  batchIntervalMs: 50,
-  highWaterBytes: 8 * 1024 * 1024,
+  batchIntervalMs: 25,
+  highWaterBytes: 1024 * 1024,
 };

@@ -11,13 +11,17 @@ export interface DemoCluster {
   stop(): Promise<void>;
 }
 
+export const MOCK_FETCH_MAX_WAIT_MS = 20;
+
 /** The test broker with the demo topics, for a first run with no cluster configured. */
 export async function startDemoCluster(): Promise<DemoCluster> {
   const broker: MockBroker = await startMockBroker({ brokers: 1 });
   for (const topic of DEMO_TOPICS) await broker.control(`topic ${topic.name} ${topic.partitions}`);
   let generator: Generator | null = null;
   return {
-    profile: { name: 'demo', brokers: broker.brokers, demo: true },
+    // The mock holds an empty Fetch answer for the whole wait, even when records arrive meanwhile
+    // (real Kafka answers at once), so a short wait is what keeps the demo's tail live.
+    profile: { name: 'demo', brokers: broker.brokers, demo: true, fetchMaxWaitMs: MOCK_FETCH_MAX_WAIT_MS },
     async startEvents(gateway, onError) {
       await seedDemoTopics(gateway);
       generator = startGenerator(gateway, { onError });

@@ -61,6 +61,14 @@ export interface RawBatch {
   highWatermarks: Map<number, string>;
   /** Every partition's position has reached its high watermark. */
   caughtUp: boolean;
+  /** Offsets [from, to) retention deleted before they were read; the reader went on at `to`. */
+  skipped: SkippedRange[];
+}
+
+export interface SkippedRange {
+  partition: number;
+  from: string;
+  to: string;
 }
 
 export interface RawHeader {

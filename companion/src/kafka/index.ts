@@ -1,2 +1,2 @@
-export { createKafkaJsGateway, type GatewayOptions } from './kafkajs-gateway';
+export { createKafkaJsGateway } from './kafkajs-gateway';
 export * from './gateway';

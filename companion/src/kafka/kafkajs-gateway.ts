@@ -3,24 +3,26 @@ import type { ClusterProfile } from '../config/types';
 import { createKafkaClient } from './client';
 import { toGatewayError } from './error-map';
 import type { KafkaGateway, TailReader } from './gateway';
+import { fetchShare } from './fetch-share';
 import { describeGroup, listGroups } from './groups';
 import { produceRecords } from './produce';
 import { openTailReader, type TailReaderSettings } from './tail-reader';
 import { describeTopic, listTopics } from './topics';
 
-export interface GatewayOptions {
-  /** Longest a tail's fetch waits at the broker for new data (ms). */
-  maxWaitMs?: number;
-}
+/** Java's consumer default (fetch.max.wait.ms): real Kafka answers sooner whenever data arrives. */
+const DEFAULT_FETCH_MAX_WAIT_MS = 500;
 
 /**
  * The KafkaJS implementation of the gateway. Admin and producer connect on first use and are
  * shared; each tail gets its own group-less reader (see tail-reader.ts).
  */
-export function createKafkaJsGateway(profile: ClusterProfile, options: GatewayOptions = {}): KafkaGateway {
+export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
   const kafka = createKafkaClient(profile);
-  const settings: TailReaderSettings = { maxWaitMs: options.maxWaitMs ?? 500, maxBytes: 8 * 1024 * 1024, maxBytesPerPartition: 2 * 1024 * 1024 };
   const readers = new Set<TailReader>();
+  const settings: TailReaderSettings = {
+    maxWaitMs: profile.fetchMaxWaitMs ?? DEFAULT_FETCH_MAX_WAIT_MS,
+    fetchBytes: () => fetchShare(readers.size),
+  };
   let admin: Promise<Admin> | null = null;
   let producer: Promise<Producer> | null = null;
 

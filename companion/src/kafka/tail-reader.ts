@@ -2,15 +2,16 @@ import type { PartitionStart, StartPosition } from '@kafka-inspector/shared';
 import type { Kafka } from 'kafkajs';
 import { toGatewayError } from './error-map';
 import { readPartition } from './fetch-batch';
-import { GatewayError, type RawBatch, type RawRecord, type TailOptions, type TailReader } from './gateway';
+import type { FetchBytes } from './fetch-share';
+import { GatewayError, type RawBatch, type RawRecord, type SkippedRange, type TailOptions, type TailReader } from './gateway';
 import { createPrivateCluster, type PrivateCluster, READ_COMMITTED } from './private-cluster';
 import { resolveStarts } from './start-offsets';
 
 export interface TailReaderSettings {
   /** Longest a fetch waits at the broker for new data. */
   maxWaitMs: number;
-  maxBytes: number;
-  maxBytesPerPartition: number;
+  /** Asked at every Fetch: the share shrinks while more tails are open. */
+  fetchBytes(): FetchBytes;
 }
 
 const STALE_METADATA = new Set(['NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH']);
@@ -45,6 +46,8 @@ class KafkaJsTailReader implements TailReader {
   private readonly next = new Map<number, string>();
   private readonly highs = new Map<number, string>();
   private readonly ends = new Map<number, string>();
+  /** Retention gaps met since the last fetch returned. */
+  private skipped: SkippedRange[] = [];
   /** Bumped by seek, so a fetch that started before it cannot move positions back. */
   private epoch = 0;
   private closed = false;
@@ -96,7 +99,9 @@ class KafkaJsTailReader implements TailReader {
       }
     }
     const caughtUp = this.partitions.every((p) => BigInt(this.next.get(p)!) >= BigInt(this.ends.get(p) ?? '0'));
-    return { records, highWatermarks: new Map(this.highs), caughtUp };
+    const skipped = this.skipped;
+    this.skipped = [];
+    return { records, highWatermarks: new Map(this.highs), caughtUp, skipped };
   }
 
   async close(): Promise<void> {
@@ -117,6 +122,7 @@ class KafkaJsTailReader implements TailReader {
   private async fetchOnce(asked: Map<number, string>) {
     if (this.closed) return [];
     const byLeader = this.cluster.findLeaderForPartitions(this.topic, this.partitions);
+    const { maxBytes, maxBytesPerPartition } = this.settings.fetchBytes();
     const perLeader = await Promise.all(
       Object.entries(byLeader).map(async ([nodeId, partitions]) => {
         const broker = await this.cluster.findBroker({ nodeId });
@@ -126,8 +132,8 @@ class KafkaJsTailReader implements TailReader {
           isolationLevel: READ_COMMITTED,
           maxWaitTime: this.settings.maxWaitMs,
           minBytes: 1,
-          maxBytes: this.settings.maxBytes,
-          topics: [{ topic: this.topic, partitions: partitions.map((partition) => ({ partition, fetchOffset: asked.get(partition)!, maxBytes: this.settings.maxBytesPerPartition })) }],
+          maxBytes,
+          topics: [{ topic: this.topic, partitions: partitions.map((partition) => ({ partition, fetchOffset: asked.get(partition)!, maxBytes: maxBytesPerPartition })) }],
         });
         return responses.flatMap((response) =>
           response.partitions.map((data) => ({ partition: data.partition, ...readPartition(this.topic, asked.get(data.partition)!, data) })),
@@ -144,7 +150,11 @@ class KafkaJsTailReader implements TailReader {
     const e = error as { name?: string; type?: string; topic?: string; partition?: number };
     if (e.name === 'KafkaJSOffsetOutOfRange' && typeof e.partition === 'number' && !this.closed) {
       const [start] = await resolveStarts(this.cluster, this.topic, [e.partition], { from: 'earliest' });
-      if (start) this.next.set(start.partition, start.offset);
+      if (start) {
+        const wanted = this.next.get(start.partition)!;
+        if (BigInt(start.offset) > BigInt(wanted)) this.skipped.push({ partition: start.partition, from: wanted, to: start.offset });
+        this.next.set(start.partition, start.offset);
+      }
       return;
     }
     if ((e.type && STALE_METADATA.has(e.type)) || e.name === 'KafkaJSBrokerNotFound' || e.name === 'KafkaJSConnectionClosedError' || e.name === 'KafkaJSConnectionError') {

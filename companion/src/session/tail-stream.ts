@@ -2,7 +2,7 @@ import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireErro
 import { toWireRecord } from '../codec/decode';
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
-import type { RawRecord, TailReader } from '../kafka/gateway';
+import type { RawRecord, SkippedRange, TailReader } from '../kafka/gateway';
 import { toWireError } from './wire-error';
 
 /** Where a stream's frames go, and how much of them is still waiting in the socket. */
@@ -150,6 +150,7 @@ export class TailStream {
         if (failures > 0) this.setStatus(this.caughtUp ? 'caught-up' : 'live');
         failures = 0;
         for (const [partition, high] of batch.highWatermarks) this.highWatermarks.set(partition, high);
+        if (batch.skipped.length) this.reportSkipped(batch.skipped);
         if (await this.take(batch.records)) {
           for (const [partition, next] of this.options.reader.positions()) this.positions.set(partition, next);
         }
@@ -241,6 +242,14 @@ export class TailStream {
     this.flush();
     this.setStatus('error', error);
     void this.stop(error.message);
+  }
+
+  /** Retention removed records before this stream read them: say which, never skip in silence. */
+  private reportSkipped(skipped: SkippedRange[]) {
+    this.flush();
+    const ranges = skipped.map((r) => `partition ${r.partition} offsets ${r.from}-${BigInt(r.to) - 1n}`).join(', ');
+    const message = `deleted by retention before they were read: ${ranges}; going on from the oldest kept record`;
+    this.options.sink.send({ type: 'status', streamId: this.id, status: this.status ?? 'live', message, skipped });
   }
 
   private setStatus(status: TailStatus, error?: WireError, message?: string) {

@@ -160,6 +160,12 @@ describe('loadConfig with a config file', () => {
     await expect(load([], {}, { 'config.json': content })).rejects.toThrow(message);
   });
 
+  it('carries a cluster fetchMaxWaitMs into its profile and rejects one out of range', async () => {
+    const { config } = await load([], {}, { 'config.json': { clusters: [{ name: 'mock', brokers: ['127.0.0.1:9092'], fetchMaxWaitMs: 20 }, { name: 'real', brokers: ['k:9092'] }] } });
+    expect(config.clusters.map((cluster) => cluster.fetchMaxWaitMs)).toEqual([20, undefined]);
+    await expect(load([], {}, { 'config.json': { clusters: [{ name: 'mock', brokers: ['127.0.0.1:9092'], fetchMaxWaitMs: 0 }] } })).rejects.toThrow(/clusters\.0\.fetchMaxWaitMs/);
+  });
+
   it('rejects a file that is not JSON', async () => {
     await expect(load([], {}, { 'config.json': '{ "port": 1, }' })).rejects.toThrow(/config\.json is not valid JSON/);
   });

@@ -1,0 +1,21 @@
+/** What all of one cluster's tails may ask for in their in-flight Fetches together. */
+export const FETCH_BUDGET_BYTES = 8 * 1024 * 1024;
+const MAX_FETCH_BYTES = 2 * 1024 * 1024;
+const MIN_FETCH_BYTES = 128 * 1024;
+
+export interface FetchBytes {
+  maxBytes: number;
+  maxBytesPerPartition: number;
+}
+
+/**
+ * One tail's Fetch sizes when `tails` are open: each answer is held in memory with its decoded
+ * records until sent, so the total is bounded rather than growing with every tail. A lone tail
+ * still gets a thousand 1 KB records per round trip; Kafka returns at least one record batch
+ * whatever the size, so a record larger than the share is never stuck.
+ */
+export function fetchShare(tails: number): FetchBytes {
+  const maxBytes = Math.max(MIN_FETCH_BYTES, Math.min(MAX_FETCH_BYTES, Math.floor(FETCH_BUDGET_BYTES / Math.max(1, tails))));
+  // Half per partition, so one busy partition cannot fill the whole answer round after round.
+  return { maxBytes, maxBytesPerPartition: Math.max(MIN_FETCH_BYTES, Math.floor(maxBytes / 2)) };
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { FETCH_BUDGET_BYTES, fetchShare } from '../../../../companion/src/kafka/fetch-share';
+
+describe('fetchShare', () => {
+  it('gives a lone tail 2 MiB per Fetch, half of it per partition', () => {
+    expect(fetchShare(1)).toEqual({ maxBytes: 2 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024 });
+    expect(fetchShare(0)).toEqual(fetchShare(1));
+  });
+
+  it('splits the budget once enough tails are open, so their total stays bounded', () => {
+    for (const tails of [4, 8, 20, 40]) {
+      const { maxBytes, maxBytesPerPartition } = fetchShare(tails);
+      expect(maxBytes * tails).toBeLessThanOrEqual(FETCH_BUDGET_BYTES);
+      expect(maxBytesPerPartition).toBeLessThanOrEqual(maxBytes);
+    }
+    expect(fetchShare(20).maxBytes).toBe(Math.floor(FETCH_BUDGET_BYTES / 20));
+  });
+
+  it('never goes under 128 KiB, so hundreds of tails still make progress', () => {
+    expect(fetchShare(1000)).toEqual({ maxBytes: 128 * 1024, maxBytesPerPartition: 128 * 1024 });
+  });
+});
