@@ -1,7 +1,9 @@
 import { type CompanionConfig, DEFAULT_LIMITS } from '../../companion/src/config';
 import { createKafkaJsGateway, GatewayError, type KafkaGateway } from '../../companion/src/kafka';
 import { startCompanion } from '../../companion/src/server/start';
+import { afterAll, beforeAll } from 'vitest';
 import { testBrokers } from './broker';
+import { TestClient } from './ws-client';
 
 export interface TestCompanion {
   url: string;
@@ -49,6 +51,33 @@ export async function startTestCompanion(overrides: Partial<CompanionConfig> = {
     async close() {
       await running.close();
       await gateway.close();
+    },
+  };
+}
+
+/**
+ * For a describe block: a test companion and one client paired with it, started before its tests
+ * and closed after them. Read `companion` and `client` inside tests, not at collection time.
+ */
+export function usePairedCompanion(overrides: Partial<CompanionConfig> = {}): { readonly companion: TestCompanion; readonly client: TestClient } {
+  let companion: TestCompanion | undefined;
+  let client: TestClient | undefined;
+  beforeAll(async () => {
+    companion = await startTestCompanion(overrides);
+    client = await TestClient.paired(companion.wsUrl, companion.token);
+  });
+  afterAll(async () => {
+    client?.close();
+    await companion?.close();
+  });
+  return {
+    get companion() {
+      if (!companion) throw new Error('usePairedCompanion: read it inside a test');
+      return companion;
+    },
+    get client() {
+      if (!client) throw new Error('usePairedCompanion: read it inside a test');
+      return client;
     },
   };
 }

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestTopic } from '../helpers/broker';
-import { startTestCompanion, type TestCompanion } from '../helpers/companion';
-import { TestClient } from '../helpers/ws-client';
+import { usePairedCompanion } from '../helpers/companion';
 
 describe('CEL filters that are invalid, huge or slow', () => {
-  let companion: TestCompanion;
-  let client: TestClient;
-  beforeAll(async () => {
-    companion = await startTestCompanion();
-    client = await TestClient.paired(companion.wsUrl, companion.token);
-  });
-  afterAll(async () => {
-    client.close();
-    await companion.close();
-  });
+  const paired = usePairedCompanion();
 
   it('an expression over the size limit is refused by schema (BAD_FRAME), an invalid one with INVALID_FILTER', async () => {
+    const { client } = paired;
     const topic = await createTestTopic(1);
     expect(await client.fails({ type: 'tailStart', topic, start: { from: 'latest' }, filter: { cel: `${'true && '.repeat(600)}true` } })).toMatchObject({ code: 'BAD_FRAME' });
     expect(await client.fails({ type: 'tailStart', topic, start: { from: 'latest' }, filter: { cel: 'value.name.matches("(a+)+$")' } })).toMatchObject({ code: 'INVALID_FILTER' });
@@ -24,6 +15,7 @@ describe('CEL filters that are invalid, huge or slow', () => {
   });
 
   it('a filter too slow on a record ends its own stream with INVALID_FILTER; another stream keeps flowing', async () => {
+    const { client } = paired;
     const slowTopic = await createTestTopic(1);
     const busyTopic = await createTestTopic(1);
     const big = JSON.stringify(Array.from({ length: 2000 }, (_, i) => i));

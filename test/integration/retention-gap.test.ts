@@ -1,9 +1,8 @@
 import type { StatusFrame } from '@kafka-inspector/shared';
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestTopic, isMockBroker, testBrokers } from '../helpers/broker';
-import { startTestCompanion, type TestCompanion } from '../helpers/companion';
-import { TestClient } from '../helpers/ws-client';
+import { usePairedCompanion } from '../helpers/companion';
 
 const text = (t: string) => ({ encoding: 'text' as const, text: t });
 
@@ -12,19 +11,10 @@ const text = (t: string) => ({ encoding: 'text' as const, text: t });
  * partition; a real cluster is made to with DeleteRecords. Either way the client must be told.
  */
 describe('a tail that falls behind retention', () => {
-  let companion: TestCompanion;
-  let client: TestClient;
-
-  beforeAll(async () => {
-    companion = await startTestCompanion();
-    client = await TestClient.paired(companion.wsUrl, companion.token);
-  });
-  afterAll(async () => {
-    client.close();
-    await companion.close();
-  });
+  const paired = usePairedCompanion();
 
   it('reports the deleted offsets with `skipped`, then goes on from the oldest kept record with no other gap', async () => {
+    const { client } = paired;
     const topic = await createTestTopic(1);
     const produce = (count: number, size: number) =>
       client.ok({ type: 'produce', topic, records: Array.from({ length: count }, (_, i) => ({ partition: 0, key: text(`k${i}`), value: text('x'.repeat(size)) })) });

@@ -1,22 +1,13 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestTopic, isMockBroker, testBrokers } from '../helpers/broker';
-import { startTestCompanion, type TestCompanion } from '../helpers/companion';
-import { TestClient } from '../helpers/ws-client';
+import { usePairedCompanion } from '../helpers/companion';
 
 describe('cluster, topics and groups over the protocol', () => {
-  let companion: TestCompanion;
-  let client: TestClient;
-  beforeAll(async () => {
-    companion = await startTestCompanion();
-    client = await TestClient.paired(companion.wsUrl, companion.token);
-  });
-  afterAll(async () => {
-    client.close();
-    await companion.close();
-  });
+  const paired = usePairedCompanion();
 
   it('describeCluster names the profile and its brokers; an unknown profile is NOT_FOUND', async () => {
+    const { client } = paired;
     const info = await client.ok({ type: 'describeCluster' });
     expect(info.cluster).toBe('test');
     expect(info.brokers.length).toBeGreaterThan(0);
@@ -24,6 +15,7 @@ describe('cluster, topics and groups over the protocol', () => {
   });
 
   it('listTopics searches by name on the server and reports counts; describeTopic shows partitions', async () => {
+    const { client } = paired;
     const topic = await createTestTopic(2, 'ki-search');
     await client.ok({ type: 'produce', topic, records: [{ partition: 0, value: { encoding: 'text', text: 'a' } }, { partition: 1, value: { encoding: 'text', text: 'b' } }, { partition: 1, value: { encoding: 'text', text: 'c' } }] });
     const { topics } = await client.ok({ type: 'listTopics', search: topic.slice(0, 14).toUpperCase() });
@@ -35,6 +27,7 @@ describe('cluster, topics and groups over the protocol', () => {
   });
 
   it('describeGroup reports committed offsets and lag of a real consumer group (OffsetFetch)', async () => {
+    const { client } = paired;
     const topic = await createTestTopic(1);
     await client.ok({ type: 'produce', topic, records: Array.from({ length: 5 }, () => ({ value: { encoding: 'text' as const, text: 'x' } })) });
     const groupId = `ki-protocol-group-${Date.now()}`;
@@ -52,12 +45,14 @@ describe('cluster, topics and groups over the protocol', () => {
   });
 
   it.runIf(isMockBroker())('listGroups on the test broker (no ListGroups API) answers a typed error, not a crash', async () => {
+    const { client } = paired;
     const error = await client.fails({ type: 'listGroups' });
     expect(['UNSUPPORTED_BY_BROKER', 'KAFKA_ERROR', 'KAFKA_UNAVAILABLE', 'TIMEOUT']).toContain(error.code);
     await expect(client.ok({ type: 'ping' })).resolves.toHaveProperty('time');
   });
 
   it.runIf(!isMockBroker())('listGroups shows a live group with its state (needs real Kafka: ListGroups, DescribeGroups)', async () => {
+    const { client } = paired;
     const topic = await createTestTopic(1);
     const groupId = `ki-live-${Date.now()}`;
     const consumer = new Kafka({ clientId: 'ki-test', brokers: testBrokers(), logLevel: logLevel.NOTHING }).consumer({ groupId });
