@@ -28,11 +28,6 @@ async function main(argv: string[]): Promise<void> {
   const extensionDir = extensionBuildDir();
   process.stdout.write(`${banner({ config, url: companion.url, version, demo, uiBuilt: uiDir !== null, extensionDir, warnings })}\n`);
 
-  if (demoCluster) {
-    const gateway = gateways.get(demoCluster.profile.name);
-    await demoCluster.startEvents(gateway, (error) => process.stderr.write(`demo generator: ${String(error)}\n`));
-  }
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -48,6 +43,18 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  // After the signal handlers: a Ctrl-C while the demo topics are seeded still shuts down cleanly.
+  if (demoCluster) {
+    const gateway = gateways.get(demoCluster.profile.name);
+    await demoCluster
+      .startEvents(gateway, (error) => {
+        if (!stopping) process.stderr.write(`demo generator: ${String(error)}\n`);
+      })
+      .catch((error: unknown) => {
+        if (!stopping) throw error;
+      });
+  }
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -11,22 +11,29 @@ export interface CompanionProcess {
   child: ChildProcess;
   /** Everything the process printed, for asserting on logs. */
   output(): string;
-  /** Sends a signal and resolves with the exit code and how long the exit took. */
+  /** Sends a signal (to its process group, with `ownGroup`) and resolves with the exit code and how long the exit took. */
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
 const BIN = resolve('companion/bin/kafka-inspector.js');
 
+export interface SpawnOptions {
+  /** As `node FILE`, without the shebang's heap flags (the benchmark's "before"). */
+  v8Defaults?: boolean;
+  /** In a process group of its own, so a signal can reach it and its children at once, as Ctrl-C does. */
+  ownGroup?: boolean;
+}
+
 /** The companion exactly as users start it: `kafka-inspector` in its own process, on a free port. */
-export async function spawnCompanion(args: string[], env: Record<string, string> = {}, options: { v8Defaults?: boolean } = {}): Promise<CompanionProcess> {
+export async function spawnCompanion(args: string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<CompanionProcess> {
   const token = 'e2e-token-0123456789abcdef0123';
   const configDir = mkdtempSync(join(tmpdir(), 'ki-config-'));
   // Executed through its shebang, as `npm start` and an installed `kafka-inspector` run it (V8 flags included).
-  // `v8Defaults`: as `node FILE`, without the shebang's heap flags (the benchmark's "before").
   const [command, argv] = options.v8Defaults ? [process.execPath, [BIN]] : [BIN, []];
   const child = spawn(command, [...argv, '--port', '0', '--token', token, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, KAFKA_INSPECTOR_CONFIG_DIR: configDir, ...env },
+    detached: options.ownGroup ?? false,
   });
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -49,7 +56,9 @@ export async function spawnCompanion(args: string[], env: Record<string, string>
       if (child.exitCode !== null) return Promise.resolve({ code: child.exitCode, ms: 0 });
       return new Promise((done) => {
         child.once('exit', (code) => done({ code, ms: performance.now() - started }));
-        child.kill(signal);
+        // To the whole group when it has one: the companion and its demo broker, as a terminal's Ctrl-C.
+        if (options.ownGroup) process.kill(-child.pid!, signal);
+        else child.kill(signal);
       });
     },
   };

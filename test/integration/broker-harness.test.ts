@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { brokerControl, createTestTopic, isMockBroker, testBrokers } from '../helpers/broker';
+import { startMockBroker } from '../../companion/src/demo/mock-broker';
 
 const kafka = () => new Kafka({ clientId: 'ki-harness', brokers: testBrokers(), logLevel: logLevel.NOTHING, retry: { retries: 2 } });
 
@@ -38,5 +39,14 @@ describe('test broker harness', () => {
     await expect(brokerControl('down 1')).resolves.toMatch(/^OK down 1/);
     await expect(brokerControl('up 1')).resolves.toMatch(/^OK up 1/);
     await expect(brokerControl('bogus')).rejects.toThrow(/unknown command/);
+  });
+});
+
+describe('the test broker launcher dying under its owner (as on Ctrl-C, which reaches the whole process group)', () => {
+  it('fails the command in flight and later ones, and stop() still resolves', async () => {
+    const broker = await startMockBroker();
+    await expect(broker.control('quit')).rejects.toThrow(/exited/);
+    await expect(broker.control('topic late 1')).rejects.toThrow(/has exited/);
+    await expect(broker.stop()).resolves.toBeUndefined();
   });
 });

@@ -28,6 +28,19 @@ describe('shutdown', () => {
   });
 });
 
+describe('Ctrl-C on the demo', () => {
+  it('reaches the companion and its demo broker together, and the companion still exits 0 cleanly (no EPIPE)', async () => {
+    const companion = await spawnCompanion(['--demo'], {}, { ownGroup: true });
+    const client = await TestClient.paired(companion.wsUrl, companion.token);
+    const { topics } = await client.ok({ type: 'listTopics' });
+    expect(topics.length).toBeGreaterThan(0);
+    const { code, ms } = await companion.stop('SIGINT');
+    expect(companion.output()).not.toMatch(/EPIPE|Unhandled|at .*\.ts:\d+/);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(2000);
+  });
+});
+
 describe('credentials stay in the companion', () => {
   const SECRET = 'hunter2-do-not-leak-7f3a';
 

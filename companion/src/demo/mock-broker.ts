@@ -35,6 +35,12 @@ export async function startMockBroker(options: { brokers?: number } = {}): Promi
     child.once('error', reject);
   });
   lines.on('line', (line) => waiting.shift()?.(line));
+  // Ctrl-C reaches the whole process group, so the launcher may die first: pending commands then
+  // fail, and writing into its closed stdin must not crash the companion (EPIPE).
+  child.stdin!.on('error', () => {});
+  child.once('exit', (code, signal) => {
+    for (const answer of waiting.splice(0)) answer(`ERR the mock broker exited (${signal ?? code})`);
+  });
 
   const bootstrap = await firstLine;
   if (!bootstrap.startsWith('BOOTSTRAP ')) throw new Error(`mock broker said: ${bootstrap}`);
@@ -43,6 +49,7 @@ export async function startMockBroker(options: { brokers?: number } = {}): Promi
   return {
     brokers: bootstrap.slice('BOOTSTRAP '.length).trim().split(','),
     control(command) {
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error('the mock broker has exited'));
       // One command in flight at a time: answers come back in order, one line each.
       const answer = queue
         .catch(() => '')
