@@ -18,8 +18,11 @@ export const formatCount = (value: number | string) => Number(value).toLocaleStr
 /** One line of a key or value for the table. */
 export function preview(data: EncodedData | null, max = 160): string {
   if (data === null) return '∅';
-  const text = data.encoding === 'binary' ? `0x${hexOf(data.base64, 24)}` : data.text.replace(/\s+/g, ' ');
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  // Only the head of a value is shown: work on that, not on up to 64 KB per visible row.
+  const head = data.encoding === 'binary' ? data.base64.slice(0, 48) : data.text.slice(0, max * 4);
+  const cut = data.encoding !== 'binary' && head.length < data.text.length;
+  const text = data.encoding === 'binary' ? `0x${hexOf(head, 24)}` : head.replace(/\s+/g, ' ');
+  return text.length > max || cut ? `${text.slice(0, max)}…` : text;
 }
 
 export function bytesOf(base64: string): Uint8Array {
