@@ -49,3 +49,22 @@ export async function settle(condition: () => boolean, timeoutMs = 10_000): Prom
   while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
   return condition();
 }
+
+/**
+ * Samples until the value has not changed for `quietMs`, so a baseline is not taken while the last
+ * sockets of earlier work are still closing (a count caught mid-close later looks like a change).
+ */
+export async function steady<T>(sample: () => T, quietMs = 1_000, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = sample();
+  let since = Date.now();
+  while (Date.now() - since < quietMs && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const next = sample();
+    if (next !== value) {
+      value = next;
+      since = Date.now();
+    }
+  }
+  return value;
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic, isMockBroker, testBrokers } from '../helpers/broker';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
-import { connectionsTo, establishedSockets, rssMb, settle } from '../helpers/sockets';
+import { connectionsTo, establishedSockets, rssMb, settle, steady } from '../helpers/sockets';
 import { TestClient } from '../helpers/ws-client';
 
 const CYCLES = Number(process.env.LEAK_CYCLES ?? 1000);
@@ -24,7 +24,8 @@ describe(`${CYCLES} connect / start tail / disconnect cycles`, () => {
       client.close();
     };
     for (let i = 0; i < 50; i++) await cycle(); // warm-up: JIT, pools, the shared admin connection
-    await settle(() => connectionsTo(brokerPorts(), pid) <= 1);
+    const sample = () => `${connectionsTo(brokerPorts(), pid)}/${establishedSockets(pid)}`;
+    await steady(sample);
     const baseline = { broker: connectionsTo(brokerPorts(), pid), sockets: establishedSockets(pid), rss: rssMb(pid) };
 
     for (let i = 0; i < CYCLES; i++) await cycle();

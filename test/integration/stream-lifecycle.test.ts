@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic, testBrokers } from '../helpers/broker';
 import { startTestCompanion, type TestCompanion } from '../helpers/companion';
-import { connectionsTo, settle } from '../helpers/sockets';
+import { connectionsTo, settle, steady } from '../helpers/sockets';
 import { TestClient } from '../helpers/ws-client';
 
 const brokerPorts = () => testBrokers().map((b) => Number(b.split(':').at(-1)));
@@ -17,7 +17,7 @@ describe('stream lifecycle and backpressure', () => {
     const topic = await createTestTopic(2);
     const warm = await TestClient.paired(companion.wsUrl, companion.token);
     await warm.ok({ type: 'listTopics' }); // the shared admin connection is made once, before counting
-    const before = connectionsTo(brokerPorts());
+    const before = await steady(() => connectionsTo(brokerPorts()));
     const client = await TestClient.paired(companion.wsUrl, companion.token);
     for (let i = 0; i < 3; i++) await client.ok({ type: 'tailStart', topic, start: { from: 'latest' } });
     expect(connectionsTo(brokerPorts())).toBeGreaterThan(before);
@@ -31,7 +31,7 @@ describe('stream lifecycle and backpressure', () => {
     const topic = await createTestTopic(1);
     const client = await TestClient.paired(companion.wsUrl, companion.token);
     await client.ok({ type: 'listTopics' });
-    const before = connectionsTo(brokerPorts());
+    const before = await steady(() => connectionsTo(brokerPorts()));
     const { streamId } = await client.ok({ type: 'tailStart', topic, start: { from: 'latest' } });
     expect(connectionsTo(brokerPorts())).toBeGreaterThan(before);
     await client.ok({ type: 'tailStop', streamId });
