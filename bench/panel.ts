@@ -33,6 +33,8 @@ export async function measurePanel(broker: BenchBroker, companion: CompanionProc
   for (let run = 0; run < runs; run++) {
     await page.fill('[data-testid=tail-topic-input]', topic);
     await page.selectOption('[data-testid=tail-start]', 'earliest');
+    // Start from an empty view: the last run's "shown 100000" must not end this run's wait early.
+    await emptyView(page);
     const started = await page.evaluate(() => performance.now());
     await page.click('[data-testid=tail-start-button]');
     await page.waitForFunction((n) => document.querySelector('[data-testid=tail-shown]')?.textContent?.replace(/,/g, '').includes(`shown ${n}`), RECORDS, { timeout: 120_000, polling: 'raf' });
@@ -134,4 +136,11 @@ async function timeQuickFilter(page: import('playwright-core').Page, needle: str
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     return performance.now() - started;
   })()`)) as number;
+}
+
+/** Stops the running tail and clears what it holds, then waits for the view to show none. */
+async function emptyView(page: import('playwright-core').Page): Promise<void> {
+  if (await page.isEnabled('[data-testid=tail-stop]')) await page.click('[data-testid=tail-stop]');
+  if (await page.isEnabled('[data-testid=tail-clear]')) await page.click('[data-testid=tail-clear]');
+  await page.waitForFunction(() => /shown 0\b/.test(document.querySelector('[data-testid=tail-shown]')?.textContent ?? ''), undefined, { polling: 'raf' });
 }
