@@ -3,6 +3,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { Bridge } from '../bridge/client';
 import { createConnectionSlice } from './connection-slice';
 import { createGroupsSlice } from './groups-slice';
+import { skipUnchangedWrites } from './persisted-storage';
 import { createPreferencesSlice } from './preferences-slice';
 import { createProduceSlice } from './produce-slice';
 import { createTailSlice } from './tail-slice';
@@ -28,7 +29,7 @@ export function createInspectorStore(bridge: Bridge = new Bridge(), storage?: St
       }),
       {
         name: 'kafka-inspector:preferences',
-        storage: createJSONStorage(() => storage ?? localStorage),
+        storage: createJSONStorage(() => skipUnchangedWrites(storage ?? localStorage)),
         partialize: (state) => ({ preferences: state.preferences }),
         merge: (persisted, current) => ({ ...current, preferences: { ...current.preferences, ...((persisted as Partial<InspectorState>)?.preferences ?? {}) } }),
       },

@@ -1,5 +1,6 @@
-import type { StatsFrame, TailStatus, WireError } from '@kafka-inspector/shared';
+import type { StatsFrame, TailStatus, WireError, WireRecord } from '@kafka-inspector/shared';
 import type { StreamFrame, TailHandle, TailSpec } from '../bridge/client';
+import { createFrameQueue } from './frame-queue';
 import { appendRecords, emptyHeld, type Held } from './record-buffer';
 import type { Slice } from './types';
 import { errorText } from './types';
@@ -27,11 +28,18 @@ export interface TailSlice {
   clearTail(): void;
   setQuickFilter(query: string): void;
   selectRecord(key: string | null): void;
-  /** Applies one stream frame: one `set`, whatever the batch size. */
-  applyStreamFrame(handle: TailHandle, frame: StreamFrame, now?: number): void;
+  /** Applies stream frames in order with one `set`, however many frames and records. */
+  applyStreamFrames(frames: QueuedFrame[], now?: number): void;
+}
+
+export interface QueuedFrame {
+  handle: TailHandle;
+  frame: StreamFrame;
 }
 
 const RATE_WINDOW_MS = 3000;
+/** A hidden panel gets no animation frames: records still land at least this often. */
+const MAX_FRAME_DELAY_MS = 100;
 
 export const initialTail = (): TailState => ({
   ...emptyHeld(),
@@ -48,13 +56,24 @@ export const initialTail = (): TailState => ({
 });
 
 export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
-  bridge.onStream = (handle, frame) => get().applyStreamFrame(handle, frame);
+  // Frames wait for the next animation frame and land together: one store update and one render
+  // per screen frame, not per socket message (a busy tail sends hundreds a second).
+  const queue = createFrameQueue<QueuedFrame>((frames) => get().applyStreamFrames(frames), {
+    maxRecords: 10_000,
+    maxDelayMs: MAX_FRAME_DELAY_MS,
+  });
+  bridge.onStream = (handle, frame) => {
+    // Noted on arrival: a reconnect before the frame lands must still resume after it.
+    if (frame.type === 'records') for (const record of frame.records) bridge.noteHeld(handle, record.partition, record.offset);
+    queue.push({ handle, frame }, frame.type === 'records' ? frame.records.length : 0);
+  };
   const patch = (change: Partial<TailState>) => set((state) => ({ tail: { ...state.tail, ...change } }));
   return {
     tail: initialTail(),
     async startTail(spec) {
       const previous = get().tail.handle;
       if (previous) await bridge.stopTail(previous);
+      queue.flush();
       set((state) => ({ tail: { ...initialTail(), quickFilter: state.tail.quickFilter, spec, status: 'starting' } }));
       try {
         const handle = await bridge.startTail(spec);
@@ -75,33 +94,28 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
       const { handle } = get().tail;
       if (!handle) return;
       await bridge.stopTail(handle);
+      queue.flush(); // what arrived before the stop is shown
       patch({ handle: null, status: 'ended', message: 'stopped' });
     },
     clearTail: () => patch({ ...emptyHeld(), next: get().tail.next, selected: null }),
     setQuickFilter: (quickFilter) => patch({ quickFilter }),
     selectRecord: (selected) => patch({ selected }),
-    applyStreamFrame(handle, frame, now = Date.now()) {
-      const tail = get().tail;
-      if (tail.handle && tail.handle.key !== handle.key) return;
-      switch (frame.type) {
-        case 'records': {
-          const held = appendRecords(tail, frame.records, get().preferences.bufferSize);
-          for (const record of frame.records) bridge.noteHeld(handle, record.partition, record.offset);
-          const arrivals = [...tail.arrivals.filter((a) => now - a.at < RATE_WINDOW_MS), { at: now, count: frame.records.length }];
-          const rate = Math.round((arrivals.reduce((sum, a) => sum + a.count, 0) * 1000) / RATE_WINDOW_MS);
-          set({ tail: { ...tail, ...held, arrivals, rate } });
-          return;
-        }
-        case 'status':
-          set({ tail: { ...tail, status: frame.status, message: frame.message ?? null, error: frame.error ?? (frame.status === 'error' ? tail.error : null), ...(frame.status === 'ended' ? { handle: null } : {}) } });
-          return;
-        case 'stats': {
-          const { scanned, matched, sent } = frame;
-          const rate = tail.arrivals.some((a) => now - a.at < RATE_WINDOW_MS) ? tail.rate : 0;
-          set({ tail: { ...tail, stats: { scanned, matched, sent }, rate } });
-          return;
-        }
+    applyStreamFrames(frames, now = Date.now()) {
+      let tail = get().tail;
+      const incoming: WireRecord[] = [];
+      for (const { handle, frame } of frames) {
+        // Frames of a tail that was stopped or replaced meanwhile are not this view's.
+        if (tail.handle?.key !== handle.key) continue;
+        if (frame.type === 'records') for (const record of frame.records) incoming.push(record);
+        else if (frame.type === 'status') tail = { ...tail, status: frame.status, message: frame.message ?? null, error: frame.error ?? (frame.status === 'error' ? tail.error : null), ...(frame.status === 'ended' ? { handle: null } : {}) };
+        else tail = { ...tail, stats: { scanned: frame.scanned, matched: frame.matched, sent: frame.sent } };
       }
+      const arrivals = tail.arrivals.filter((a) => now - a.at < RATE_WINDOW_MS);
+      if (incoming.length) arrivals.push({ at: now, count: incoming.length });
+      const rate = Math.round((arrivals.reduce((sum, a) => sum + a.count, 0) * 1000) / RATE_WINDOW_MS);
+      const held = incoming.length ? appendRecords(tail, incoming, get().preferences.bufferSize) : {};
+      if (tail === get().tail && !incoming.length) return;
+      set({ tail: { ...tail, ...held, arrivals, rate } });
     },
   };
 };

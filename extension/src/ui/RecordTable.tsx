@@ -47,7 +47,9 @@ export function RecordTable({ records }: { records: WireRecord[] }) {
               const key = recordKey(record);
               return (
                 <div
-                  key={key}
+                  // Keyed by position, not record: while records stream in, the same row elements
+                  // take new content instead of being removed and created every frame.
+                  key={item.key}
                   role="row"
                   className={`record-row${key === selected ? ' selected' : ''}${record.value === null ? ' tombstone' : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}

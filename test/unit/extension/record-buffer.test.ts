@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendRecords, emptyHeld } from '../../../extension/src/store/record-buffer';
+import { appendRecords, compareDecimal, emptyHeld } from '../../../extension/src/store/record-buffer';
 import { fakeRecord } from './records';
 
 const at = (partition: number, offset: number, timestamp: number) => fakeRecord({ partition, offset: String(offset), timestamp: String(timestamp) });
@@ -43,5 +43,18 @@ describe('appendRecords', () => {
     expect(held.dropped).toBe(50_000);
     // Not a timing test: this bounds work, so a quadratic merge (seconds) fails while any sane one passes.
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('compareDecimal', () => {
+  it('orders 64-bit decimal strings as BigInt does, -1 timestamps and leading zeros included', () => {
+    const values = ['0', '1', '9', '10', '-1', '-10', '007', '7', '99', '100', '1764000000000', '1764000000001', '9223372036854775807', '-9223372036854775808', '00', '12345678901234567'];
+    const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);
+    for (const a of values) {
+      for (const b of values) {
+        const expected = BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;
+        expect(sign(compareDecimal(a, b)), `${a} vs ${b}`).toBe(expected);
+      }
+    }
   });
 });

@@ -9,6 +9,9 @@ const memory = () => {
   return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k), data };
 };
 
+/** Stream frames land on the next animation frame (the queue registered its callback first). */
+const landed = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
 async function pairedStore(storage = memory()) {
   const store = createInspectorStore(new Bridge({ WebSocket: asWebSocket }), storage);
   const connecting = store.getState().connect('ws://x/ws', 'tok');
@@ -41,20 +44,46 @@ describe('panel store', () => {
     expect(visibleTopics(store.getState().topics).map((t) => t.name)).toEqual(['__consumer_offsets']);
   });
 
-  it('applies a records frame with exactly one set, whatever its size', async () => {
+  it('lands the frames of one animation frame together, in order, with exactly one set', async () => {
     const { store, socket } = await tailing();
     let sets = 0;
     const unsubscribe = store.subscribe(() => sets++);
-    socket.push({ type: 'records', streamId: 's1', records: Array.from({ length: 300 }, (_, i) => fakeRecord({ offset: String(i), timestamp: String(1000 + i) })) });
+    for (let frame = 0; frame < 3; frame++) {
+      socket.push({ type: 'records', streamId: 's1', records: Array.from({ length: 300 }, (_, i) => fakeRecord({ offset: String(frame * 300 + i), timestamp: String(1000 + frame * 300 + i) })) });
+    }
+    socket.push({ type: 'stats', streamId: 's1', scanned: 900, matched: 900, sent: 900, positions: {}, highWatermarks: {} });
+    expect(sets).toBe(0);
+    await landed();
     unsubscribe();
     expect(sets).toBe(1);
-    expect(store.getState().tail.records).toHaveLength(300);
+    expect(store.getState().tail.records.map((r) => Number(r.offset))).toEqual(Array.from({ length: 900 }, (_, i) => i));
+    expect(store.getState().tail.stats).toEqual({ scanned: 900, matched: 900, sent: 900 });
+  });
+
+  it('records after `ended` in the same animation frame, or from a replaced tail, are not shown', async () => {
+    const { store, socket } = await tailing();
+    socket.push({ type: 'records', streamId: 's1', records: [fakeRecord({ offset: '0' })] });
+    socket.push({ type: 'status', streamId: 's1', status: 'ended', message: 'limit of 1 records reached' });
+    socket.push({ type: 'records', streamId: 's1', records: [fakeRecord({ offset: '1' })] });
+    await landed();
+    expect(store.getState().tail).toMatchObject({ status: 'ended', handle: null });
+    expect(store.getState().tail.records.map((r) => r.offset)).toEqual(['0']);
+
+    const restarted = store.getState().startTail({ topic: 'orders', start: { from: 'latest' } });
+    await flush();
+    socket.reply('tailStart', { streamId: 's2', topic: 'orders', partitions: [{ partition: 0, offset: '5', low: '0', high: '5' }] });
+    await restarted;
+    socket.push({ type: 'records', streamId: 's1', records: [fakeRecord({ offset: '2' })] });
+    socket.push({ type: 'records', streamId: 's2', records: [fakeRecord({ offset: '5' })] });
+    await landed();
+    expect(store.getState().tail.records.map((r) => r.offset)).toEqual(['5']);
   });
 
   it('bounds the buffer to the preference and shows how many were dropped', async () => {
     const { store, socket } = await tailing();
     store.getState().setPreferences({ bufferSize: 100 });
     socket.push({ type: 'records', streamId: 's1', records: Array.from({ length: 250 }, (_, i) => fakeRecord({ offset: String(i), timestamp: String(1000 + i) })) });
+    await landed();
     expect(store.getState().tail.records).toHaveLength(100);
     expect(store.getState().tail.records[0]!.offset).toBe('150');
     expect(store.getState().tail.dropped).toBe(150);
@@ -64,23 +93,36 @@ describe('panel store', () => {
     const { store, socket } = await tailing();
     socket.push({ type: 'records', streamId: 's1', records: [fakeRecord({ offset: '0' }), fakeRecord({ offset: '1' })] });
     socket.push({ type: 'records', streamId: 's1', records: [fakeRecord({ offset: '1' }), fakeRecord({ offset: '2' })] });
+    await landed();
     expect(store.getState().tail.records.map((r) => r.offset)).toEqual(['0', '1', '2']);
   });
 
   it('shows status and counters, and ended clears the running stream', async () => {
     const { store, socket } = await tailing();
     socket.push({ type: 'status', streamId: 's1', status: 'throttled' });
+    await landed();
     expect(store.getState().tail.status).toBe('throttled');
     socket.push({ type: 'stats', streamId: 's1', scanned: 10, matched: 4, sent: 4, positions: {}, highWatermarks: {} });
+    await landed();
     expect(store.getState().tail.stats).toEqual({ scanned: 10, matched: 4, sent: 4 });
     socket.push({ type: 'status', streamId: 's1', status: 'ended', message: 'limit reached' });
+    await landed();
     expect(store.getState().tail).toMatchObject({ status: 'ended', handle: null, message: 'limit reached' });
   });
 
-  it('persists only preferences', async () => {
+  it('persists only preferences, and only when they change (not on every records frame)', async () => {
     const { store, storage, socket } = await tailing();
-    socket.push({ type: 'records', streamId: 's1', records: [fakeRecord()] });
+    let writes = 0;
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => (writes++, setItem(k, v));
+    for (let i = 0; i < 5; i++) {
+      socket.push({ type: 'records', streamId: 's1', records: [fakeRecord({ offset: String(i) })] });
+      await landed();
+    }
+    expect(store.getState().tail.records).toHaveLength(5);
+    expect(writes).toBe(0);
     store.getState().setPreferences({ order: 'oldest' });
+    expect(writes).toBe(1);
     const saved = JSON.parse(storage.data.get('kafka-inspector:preferences')!) as { state: Record<string, unknown> };
     expect(Object.keys(saved.state)).toEqual(['preferences']);
     expect(saved.state.preferences).toMatchObject({ order: 'oldest', bufferSize: 50_000 });
