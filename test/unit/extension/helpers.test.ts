@@ -19,6 +19,14 @@ describe('quickFilter', () => {
     expect(quickFilter(records, 'trace-id=abc').map((r) => r.offset)).toEqual(['2']);
     expect(quickFilter(records, '  ')).toBe(records);
   });
+  it('leaves no trace on the records it has indexed: keys, JSON and copies are as before', () => {
+    const record = fakeRecord({ offset: '7' });
+    const before = { keys: Object.keys(record), json: JSON.stringify(record), copy: { ...record } };
+    expect(quickFilter([record], 'k')).toEqual([record]);
+    expect(Object.keys(record)).toEqual(before.keys);
+    expect(JSON.stringify(record)).toBe(before.json);
+    expect({ ...record }).toEqual(before.copy);
+  });
 });
 
 describe('exportRecords', () => {
