@@ -101,21 +101,29 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
     setQuickFilter: (quickFilter) => patch({ quickFilter }),
     selectRecord: (selected) => patch({ selected }),
     applyStreamFrames(frames, now = Date.now()) {
-      let tail = get().tail;
-      const incoming: WireRecord[] = [];
-      for (const { handle, frame } of frames) {
-        // Frames of a tail that was stopped or replaced meanwhile are not this view's.
-        if (tail.handle?.key !== handle.key) continue;
-        if (frame.type === 'records') for (const record of frame.records) incoming.push(record);
-        else if (frame.type === 'status') tail = { ...tail, status: frame.status, message: frame.message ?? null, error: frame.error ?? (frame.status === 'error' ? tail.error : null), ...(frame.status === 'ended' ? { handle: null } : {}) };
-        else tail = { ...tail, stats: { scanned: frame.scanned, matched: frame.matched, sent: frame.sent } };
-      }
-      const arrivals = tail.arrivals.filter((a) => now - a.at < RATE_WINDOW_MS);
-      if (incoming.length) arrivals.push({ at: now, count: incoming.length });
-      const rate = Math.round((arrivals.reduce((sum, a) => sum + a.count, 0) * 1000) / RATE_WINDOW_MS);
-      const held = incoming.length ? appendRecords(tail, incoming, get().preferences.bufferSize) : {};
-      if (tail === get().tail && !incoming.length) return;
-      set({ tail: { ...tail, ...held, arrivals, rate } });
+      const tail = withStreamFrames(get().tail, frames, get().preferences.bufferSize, now);
+      if (tail !== get().tail) set({ tail });
     },
   };
 };
+
+/**
+ * The tail after stream frames, in order: records merged into the bounded buffer in one pass,
+ * the last status and stats kept, the rate updated. Frames of a tail that was stopped or replaced
+ * meanwhile are not this view's; nothing after `ended` is either. Unchanged state when nothing applies.
+ */
+export function withStreamFrames(tail: TailState, frames: QueuedFrame[], bufferSize: number, now: number): TailState {
+  let next = tail;
+  const incoming: WireRecord[] = [];
+  for (const { handle, frame } of frames) {
+    if (next.handle?.key !== handle.key) continue;
+    if (frame.type === 'records') for (const record of frame.records) incoming.push(record);
+    else if (frame.type === 'status') next = { ...next, status: frame.status, message: frame.message ?? null, error: frame.error ?? (frame.status === 'error' ? next.error : null), ...(frame.status === 'ended' ? { handle: null } : {}) };
+    else next = { ...next, stats: { scanned: frame.scanned, matched: frame.matched, sent: frame.sent } };
+  }
+  if (next === tail && incoming.length === 0) return tail;
+  const arrivals = next.arrivals.filter((a) => now - a.at < RATE_WINDOW_MS);
+  if (incoming.length) arrivals.push({ at: now, count: incoming.length });
+  const rate = Math.round((arrivals.reduce((sum, a) => sum + a.count, 0) * 1000) / RATE_WINDOW_MS);
+  return { ...next, ...(incoming.length ? appendRecords(next, incoming, bufferSize) : {}), arrivals, rate };
+}
