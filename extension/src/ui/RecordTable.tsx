@@ -4,12 +4,17 @@ import { useRef } from 'react';
 import { recordKey } from '../store/record-buffer';
 import { formatBytes, formatTime, preview } from './format';
 import { useInspector } from './store-context';
+import { type LiveEdge, useScrollAnchor } from './use-scroll-anchor';
 
 const ROW_HEIGHT = 24;
 
-/** Virtualised: only the visible rows exist in the DOM, and every row has the same height (no jumps). */
-export function RecordTable({ records }: { records: WireRecord[] }) {
+/**
+ * Virtualised: only the visible rows exist in the DOM, every row has the same height, and rows the
+ * reader scrolled to stay put while records stream in (no jumps).
+ */
+export function RecordTable({ records, liveEdge }: { records: WireRecord[]; liveEdge: LiveEdge }) {
   const parentRef = useRef<HTMLDivElement>(null);
+  const onScroll = useScrollAnchor(parentRef, records, ROW_HEIGHT, liveEdge);
   const selected = useInspector((s) => s.tail.selected);
   const select = useInspector((s) => s.selectRecord);
   const status = useInspector((s) => s.tail.status);
@@ -37,7 +42,7 @@ export function RecordTable({ records }: { records: WireRecord[] }) {
         <span className="c-hdr" title="Headers">H</span>
         <span className="c-size">Size</span>
       </div>
-      <div ref={parentRef} className="records-scroll" tabIndex={0} onKeyDown={onKeyDown} data-testid="records-scroll">
+      <div ref={parentRef} className="records-scroll" tabIndex={0} onKeyDown={onKeyDown} onScroll={onScroll} data-testid="records-scroll">
         {records.length === 0 ? (
           <p className="empty">{status === 'idle' ? 'Pick a topic and press Start to tail it.' : 'Waiting for records…'}</p>
         ) : (

@@ -41,7 +41,7 @@ export function TailView() {
       <TailForm />
       <TailToolbar shown={shown} filterRef={filterRef} />
       <div className="split tail-split">
-        <RecordTable records={shown} />
+        <RecordTable records={shown} liveEdge={order === 'newest' ? 'top' : 'bottom'} />
         {selectedRecord && <RecordDetail record={selectedRecord} />}
       </div>
     </div>
