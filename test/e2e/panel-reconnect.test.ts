@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic, testBrokers } from '../helpers/broker';
 import { type Browser, launchChromium, screenshot } from '../helpers/chromium';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
-import { watchErrors } from '../helpers/panel';
+import { tailInStandalonePage, waitForShown, watchErrors } from '../helpers/panel';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -39,15 +39,10 @@ describe('client faults: the companion dies and comes back', () => {
 
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${companion.url}/#token=${companion.token}`);
-    await page.waitForSelector('[data-testid=connection-status][data-status=open]');
-    await page.click('[data-testid=tab-tail]');
-    await page.fill('[data-testid=tail-topic-input]', topic);
-    await page.selectOption('[data-testid=tail-start]', 'earliest');
-    await page.click('[data-testid=tail-start-button]');
+    await tailInStandalonePage(page, companion, topic);
     await page.waitForSelector('[data-testid=tail-status][data-status=caught-up]');
     await produce(40);
-    await page.waitForFunction(() => /shown 40\b/.test(document.querySelector('[data-testid=tail-shown]')?.textContent ?? ''));
+    await waitForShown(page, 40);
 
     await companion.stop('SIGKILL');
     await page.waitForSelector('[data-testid=connection-status][data-status=reconnecting]');
@@ -57,7 +52,7 @@ describe('client faults: the companion dies and comes back', () => {
     companion = await spawnCompanion(args);
     await page.waitForSelector('[data-testid=connection-status][data-status=open]', { timeout: 30_000 });
     await produce(30);
-    await page.waitForFunction(() => /shown 100\b/.test(document.querySelector('[data-testid=tail-shown]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await waitForShown(page, 100);
     await screenshot(page, 'reconnect-2-resumed');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.selectOption('[data-testid=tail-export]', 'ndjson')]);

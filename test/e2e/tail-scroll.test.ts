@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic, testBrokers } from '../helpers/broker';
 import { type Browser, launchChromium } from '../helpers/chromium';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
-import { STANDALONE_DIR, watchErrors } from '../helpers/panel';
+import { STANDALONE_DIR, tailInStandalonePage, waitForShown, watchErrors } from '../helpers/panel';
 import { TestClient } from '../helpers/ws-client';
 
 /** What the reader sees: the record at the top of the table and how far it sits from the table's top. */
@@ -16,9 +16,6 @@ async function topRow(page: Page): Promise<{ key: string; top: number; scrollTop
     return { key: row.dataset.key!, top: Math.round(row.getBoundingClientRect().top - box.top), scrollTop: scroller.scrollTop };
   });
 }
-
-const shown = (page: Page, n: number) =>
-  page.waitForFunction((count) => new RegExp(`shown ${count}\\b`).test(document.querySelector('[data-testid=tail-shown]')?.textContent ?? ''), n);
 
 /** Two animation frames: whatever the last records caused has been laid out and painted. */
 const painted = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -53,13 +50,8 @@ describe('the tail table while records stream in, in Chromium', () => {
     await produce(300);
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${companion.url}/#token=${companion.token}`);
-    await page.waitForSelector('[data-testid=connection-status][data-status=open]');
-    await page.click('[data-testid=tab-tail]');
-    await page.fill('[data-testid=tail-topic-input]', topic);
-    await page.selectOption('[data-testid=tail-start]', 'earliest');
-    await page.click('[data-testid=tail-start-button]');
-    await shown(page, 300);
+    await tailInStandalonePage(page, companion, topic);
+    await waitForShown(page, 300);
 
     // Newest first, scrolled down to read older records: new ones arrive above without moving them.
     await page.evaluate(() => (document.querySelector('[data-testid=records-scroll]')!.scrollTop = 100 * 24 + 5));
@@ -67,7 +59,7 @@ describe('the tail table while records stream in, in Chromium', () => {
     const reading = await topRow(page);
     expect(reading.key).toBe('0:199'); // row 100 of 300, newest first
     await produce(50);
-    await shown(page, 350);
+    await waitForShown(page, 350);
     await painted(page);
     expect(await topRow(page)).toMatchObject({ key: reading.key, top: reading.top });
 
@@ -75,7 +67,7 @@ describe('the tail table while records stream in, in Chromium', () => {
     await page.evaluate(() => (document.querySelector('[data-testid=records-scroll]')!.scrollTop = 0));
     await painted(page);
     await produce(10);
-    await shown(page, 360);
+    await waitForShown(page, 360);
     await painted(page);
     expect(await topRow(page)).toMatchObject({ key: '0:359', scrollTop: 0 });
 
@@ -83,7 +75,7 @@ describe('the tail table while records stream in, in Chromium', () => {
     await page.click('[data-testid=tail-order]');
     await painted(page);
     await produce(10);
-    await shown(page, 370);
+    await waitForShown(page, 370);
     await painted(page);
     const bottom = await page.evaluate(() => {
       const scroller = document.querySelector('[data-testid=records-scroll]')!;

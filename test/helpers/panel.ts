@@ -27,3 +27,18 @@ export async function pair(page: Page, wsUrl: string, token: string): Promise<vo
   await page.click('[data-testid=pairing-connect]');
   await page.waitForSelector('[data-testid=connection-status][data-status=open]');
 }
+
+/** The standalone page, paired through the token in its URL, tailing `topic` from the earliest record. */
+export async function tailInStandalonePage(page: Page, companion: { url: string; token: string }, topic: string): Promise<void> {
+  await page.goto(`${companion.url}/#token=${companion.token}`);
+  await page.waitForSelector('[data-testid=connection-status][data-status=open]');
+  await page.click('[data-testid=tab-tail]');
+  await page.fill('[data-testid=tail-topic-input]', topic);
+  await page.selectOption('[data-testid=tail-start]', 'earliest');
+  await page.click('[data-testid=tail-start-button]');
+}
+
+/** Waits until the tail toolbar says the view shows `count` records. */
+export async function waitForShown(page: Page, count: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((n) => new RegExp(`shown ${n}\\b`).test(document.querySelector('[data-testid=tail-shown]')?.textContent ?? ''), count, { timeout });
+}
