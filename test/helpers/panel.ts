@@ -38,7 +38,7 @@ export async function tailInStandalonePage(page: Page, companion: { url: string;
   await page.click('[data-testid=tail-start-button]');
 }
 
-/** Waits until the tail toolbar says the view shows `count` records. */
+/** Waits until the tail toolbar says the view shows `count` records (it prints 1,000 with a comma). */
 export async function waitForShown(page: Page, count: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction((n) => new RegExp(`shown ${n}\\b`).test(document.querySelector('[data-testid=tail-shown]')?.textContent ?? ''), count, { timeout });
+  await page.waitForFunction((n) => new RegExp(`shown ${n}\\b`).test((document.querySelector('[data-testid=tail-shown]')?.textContent ?? '').replace(/,/g, '')), count, { timeout });
 }
