@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Kafka, logLevel } from 'kafkajs';
 import type { TestProject } from 'vitest/node';
 import { startMockBroker } from '../../companion/src/demo/mock-broker';
 
@@ -9,20 +11,24 @@ declare module 'vitest' {
     kafkaBrokers: string;
     /** Loopback URL the test workers post mock-broker commands to; null on a real cluster. */
     brokerControlUrl: string | null;
+    /** Marks every topic and group this run creates, so the run can delete exactly those. */
+    runTag: string;
   }
 }
 
 /**
  * Starts the test broker once for the whole run, unless KAFKA_BROKERS names a real cluster.
  * Test files run in worker processes, so the launcher's stdin control channel is reached through
- * a tiny loopback HTTP endpoint.
+ * a tiny loopback HTTP endpoint. On a real cluster the teardown deletes what the run created.
  */
 export default async function setup(project: TestProject) {
+  const runTag = `r${randomBytes(3).toString('hex')}`;
+  project.provide('runTag', runTag);
   const external = process.env.KAFKA_BROKERS?.trim();
   if (external) {
     project.provide('kafkaBrokers', external);
     project.provide('brokerControlUrl', null);
-    return;
+    return () => deleteRunLeftovers(external.split(','), runTag);
   }
   const broker = await startMockBroker({ brokers: 1 });
   const control = createServer((req, res) => {
@@ -44,4 +50,25 @@ export default async function setup(project: TestProject) {
     control.close();
     await broker.stop();
   };
+}
+
+/**
+ * Deletes every topic and consumer group whose name carries this run's tag, so a run on a real
+ * cluster leaves it as it found it, even when a test failed before its own clean-up.
+ */
+async function deleteRunLeftovers(brokers: string[], runTag: string): Promise<void> {
+  const ours = (name: string) => name.includes(`-${runTag}-`);
+  const admin = new Kafka({ clientId: 'ki-test-cleanup', brokers, logLevel: logLevel.NOTHING }).admin();
+  try {
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter(ours);
+    if (topics.length) await admin.deleteTopics({ topics, timeout: 30_000 });
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter(ours);
+    if (groups.length) await admin.deleteGroups(groups);
+    console.log(`test clean-up: deleted ${topics.length} topics and ${groups.length} groups of run ${runTag}`);
+  } catch (error) {
+    console.warn(`test clean-up of run ${runTag} failed: ${(error as Error).message}`);
+  } finally {
+    await admin.disconnect().catch(() => {});
+  }
 }

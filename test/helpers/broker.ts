@@ -24,9 +24,32 @@ export async function brokerControl(command: string): Promise<string> {
   return text;
 }
 
+/**
+ * A unique name for a topic or group this run creates: `PREFIX-<run tag>-<random>`. On a real
+ * cluster the run's teardown deletes every topic and group whose name carries the tag.
+ */
+export function testName(prefix: string): string {
+  return `${prefix}-${inject('runTag')}-${randomUUID().slice(0, 6)}`;
+}
+
+/** A consumer group id the run deletes at the end (on a real cluster). */
+export const testGroupId = (prefix = 'ki-test-group') => testName(prefix);
+
+/** Deletes topics now (real clusters; the test broker cannot delete topics and needs nothing). */
+export async function deleteTestTopics(topics: string[]): Promise<void> {
+  if (isMockBroker() || topics.length === 0) return;
+  const admin = new Kafka({ clientId: 'ki-test-admin', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics, timeout: 30_000 });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** A fresh, uniquely named topic with `partitions` partitions, ready to produce to and fetch from. */
 export async function createTestTopic(partitions = 3, prefix = 'ki-test'): Promise<string> {
-  const topic = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const topic = testName(prefix);
   if (isMockBroker()) {
     await brokerControl(`topic ${topic} ${partitions}`);
     return topic;

@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafkaJsGateway, type KafkaGateway, type RawRecord, type TailReader } from '../../companion/src/kafka';
-import { createTestTopic, isMockBroker, testBrokers } from '../helpers/broker';
+import { createTestTopic, isMockBroker, testBrokers, testGroupId } from '../helpers/broker';
 
 const text = (s: string) => Buffer.from(s);
 
@@ -143,7 +143,7 @@ describe('KafkaJS gateway against a real broker over TCP', () => {
     it('describes a group: committed offset, end offset and lag per partition (OffsetFetch)', async () => {
       const topic = await createTestTopic(2);
       await gateway.produce(topic, Array.from({ length: 6 }, (_, i) => ({ partition: i % 2, key: null, value: text('x'), headers: [] })));
-      const groupId = `ki-group-${Date.now()}`;
+      const groupId = testGroupId();
       // A real group member commits (admin.setOffsets needs DescribeGroups, which the test broker lacks).
       const consumer = kafka().consumer({ groupId });
       const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
@@ -164,7 +164,7 @@ describe('KafkaJS gateway against a real broker over TCP', () => {
 
     it.runIf(!isMockBroker())('lists groups with state and members (needs real Kafka: ListGroups, DescribeGroups)', async () => {
       const topic = await createTestTopic(1);
-      const groupId = `ki-group-live-${Date.now()}`;
+      const groupId = testGroupId();
       const consumer = kafka().consumer({ groupId });
       await consumer.connect();
       await consumer.subscribe({ topic });

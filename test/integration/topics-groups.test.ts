@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { createTestTopic, isMockBroker, testBrokers } from '../helpers/broker';
+import { createTestTopic, isMockBroker, testBrokers, testGroupId } from '../helpers/broker';
 import { usePairedCompanion } from '../helpers/companion';
 
 describe('cluster, topics and groups over the protocol', () => {
@@ -30,7 +30,7 @@ describe('cluster, topics and groups over the protocol', () => {
     const { client } = paired;
     const topic = await createTestTopic(1);
     await client.ok({ type: 'produce', topic, records: Array.from({ length: 5 }, () => ({ value: { encoding: 'text' as const, text: 'x' } })) });
-    const groupId = `ki-protocol-group-${Date.now()}`;
+    const groupId = testGroupId();
     const consumer = new Kafka({ clientId: 'ki-test', brokers: testBrokers(), logLevel: logLevel.NOTHING }).consumer({ groupId });
     const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
     await consumer.connect();
@@ -54,7 +54,7 @@ describe('cluster, topics and groups over the protocol', () => {
   it.runIf(!isMockBroker())('listGroups shows a live group with its state (needs real Kafka: ListGroups, DescribeGroups)', async () => {
     const { client } = paired;
     const topic = await createTestTopic(1);
-    const groupId = `ki-live-${Date.now()}`;
+    const groupId = testGroupId();
     const consumer = new Kafka({ clientId: 'ki-test', brokers: testBrokers(), logLevel: logLevel.NOTHING }).consumer({ groupId });
     await consumer.connect();
     await consumer.subscribe({ topic });
