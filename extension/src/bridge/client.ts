@@ -128,8 +128,9 @@ export class Bridge {
     return handle;
   }
 
+  /** Stops a tail once: a second call for the same handle (its stop still in flight) sends nothing. */
   async stopTail(handle: TailHandle): Promise<void> {
-    this.tails.delete(handle.key);
+    if (!this.tails.delete(handle.key)) return;
     if (handle.streamId && this.state.status === 'open') await this.request({ type: 'tailStop', streamId: handle.streamId }).catch(() => {});
   }
 

@@ -68,19 +68,27 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
     queue.push({ handle, frame }, frame.type === 'records' ? frame.records.length : 0);
   };
   const patch = (change: Partial<TailState>) => set((state) => ({ tail: { ...state.tail, ...change } }));
+  // Bumped by every start and stop: a reply that arrives after a newer start or stop changes nothing,
+  // and a tail whose start was superseded is stopped as soon as its handle arrives.
+  let generation = 0;
   return {
     tail: initialTail(),
     async startTail(spec) {
+      const mine = ++generation;
       const previous = get().tail.handle;
       if (previous) await bridge.stopTail(previous);
+      if (mine !== generation) return; // a newer start or stop took over while the previous one stopped
       queue.flush();
-      set((state) => ({ tail: { ...initialTail(), quickFilter: state.tail.quickFilter, spec, status: 'starting' } }));
+      set((state) => ({ tail: startingTail(state.tail, spec) }));
+      let handle: TailHandle;
       try {
-        const handle = await bridge.startTail(spec);
-        patch({ handle, status: get().tail.status === 'starting' ? 'live' : get().tail.status });
+        handle = await bridge.startTail(spec);
       } catch (error) {
-        patch({ status: 'error', error: errorText(error) });
+        if (mine === generation) patch({ status: 'error', error: errorText(error) });
+        return;
       }
+      if (mine !== generation) return bridge.stopTail(handle);
+      set((state) => ({ tail: withTailStarted(state.tail, handle) }));
     },
     async pauseTail() {
       const { handle } = get().tail;
@@ -91,11 +99,15 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
       if (handle?.streamId) await bridge.request({ type: 'tailResume', streamId: handle.streamId }).catch((error: unknown) => patch({ error: errorText(error) }));
     },
     async stopTail() {
-      const { handle } = get().tail;
-      if (!handle) return;
+      generation++; // a start still waiting for its handle stops that tail when the handle arrives
+      const { handle, status } = get().tail;
+      if (!handle) {
+        if (status === 'starting') patch({ status: 'ended', message: 'stopped' });
+        return;
+      }
       await bridge.stopTail(handle);
       queue.flush(); // what arrived before the stop is shown
-      patch({ handle: null, status: 'ended', message: 'stopped' });
+      set((state) => ({ tail: withTailStopped(state.tail, handle) }));
     },
     clearTail: () => patch({ ...emptyHeld(), next: get().tail.next, selected: null }),
     setQuickFilter: (quickFilter) => patch({ quickFilter }),
@@ -106,6 +118,24 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
     },
   };
 };
+
+/** A fresh view for a tail being started; the quick filter stays. */
+export function startingTail(tail: TailState, spec: TailSpec): TailState {
+  return { ...initialTail(), quickFilter: tail.quickFilter, spec, status: 'starting' };
+}
+
+/** The view once the start's reply arrives (a status frame may have landed first). */
+export function withTailStarted(tail: TailState, handle: TailHandle): TailState {
+  return { ...tail, handle, status: tail.status === 'starting' ? 'live' : tail.status };
+}
+
+/**
+ * The view once `handle`'s stop is confirmed. A stop's reply can arrive after a newer tail was
+ * started (a real broker takes hundreds of ms to answer it): that tail is left alone.
+ */
+export function withTailStopped(tail: TailState, handle: TailHandle): TailState {
+  return tail.handle?.key === handle.key ? { ...tail, handle: null, status: 'ended', message: 'stopped' } : tail;
+}
 
 /**
  * The tail after stream frames, in order: records merged into the bounded buffer in one pass,
