@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'UNKNOWN_STREAM', // a stream id this socket does not own (or that already ended)
   'KAFKA_UNAVAILABLE', // brokers unreachable; retry later
   'KAFKA_ERROR', // the broker answered with an error
+  'KAFKA_AUTH_FAILED', // the cluster refused the profile's credentials (SASL) or access; retrying will not help
+  'KAFKA_TLS_FAILED', // no TLS session with the cluster: untrusted certificate, missing client certificate, or TLS on one side only
   'UNSUPPORTED_BY_BROKER', // the cluster does not implement the Kafka API this request needs
   'READ_ONLY', // the companion runs read-only: no produce, no admin
   'FORBIDDEN_TOPIC', // the topic is outside the produce allow-list
