@@ -40,6 +40,4 @@ export function parseExtensionIds(ids: string[], source: string): string[] {
 }
 
 /** Loopback names and addresses: anything else exposes the companion to the network. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
+export { isLoopbackHost } from './loopback';

@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { isLoopbackHost } from '../config/loopback';
 import type { CompanionConfig } from '../config/types';
 import type { KafkaGateway } from '../kafka/gateway';
 import { FailedPairings } from '../session/auth';
@@ -32,7 +33,8 @@ export async function buildApp(options: AppOptions): Promise<CompanionApp> {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   const sessions = new Set<Session>();
   const context = { config, gatewayFor: options.gatewayFor, serverVersion: options.serverVersion, pairings: new FailedPairings(), log };
-  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
+  // The same predicate as the start-up warning: no warning means the Host guard is on.
+  const loopbackOnly = isLoopbackHost(config.host);
 
   await app.register(fastifyWebsocket, { options: { maxPayload: config.limits.maxFrameBytes } });
 
@@ -50,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<CompanionApp> {
     {
       websocket: true,
       preValidation: async (request, reply) => {
-        if (!isAllowedOrigin(request.headers.origin, options.port(), config.extensionIds)) {
+        if (!isAllowedOrigin(request.headers.origin, options.port(), config.extensionIds, config.host)) {
           log.warn(`refused a WebSocket from origin ${String(request.headers.origin).slice(0, 200)}`);
           return reply.code(403).type('text/plain').send('Forbidden: this origin may not connect');
         }

@@ -21,6 +21,12 @@ describe('isAllowedOrigin', () => {
   ])('%s -> %s', (origin, allowed) => {
     expect(isAllowedOrigin(origin, 7341, [EXT])).toBe(allowed);
   });
+
+  it('accepts the listen address as the standalone page\'s origin only when it is loopback', () => {
+    expect(isAllowedOrigin('http://127.0.0.2:7341', 7341, [], '127.0.0.2')).toBe(true);
+    expect(isAllowedOrigin('http://127.0.0.2:7341', 7341, [], '127.0.0.1')).toBe(false);
+    expect(isAllowedOrigin('http://192.168.1.5:7341', 7341, [], '192.168.1.5')).toBe(false);
+  });
 });
 
 describe('isAllowedHost', () => {
@@ -29,7 +35,11 @@ describe('isAllowedHost', () => {
     ['localhost:7341', true],
     ['LOCALHOST:7341', true],
     ['[::1]:7341', true],
+    ['127.0.0.2:7341', true],
+    ['[0:0:0:0:0:0:0:1]:7341', true],
     ['127.0.0.1:7342', false],
+    ['128.0.0.1:7341', false],
+    ['localhost.evil.example:7341', false],
     ['evil.example:7341', false],
     ['127.0.0.1.evil.example:7341', false],
     [undefined, false],
