@@ -49,6 +49,9 @@ async function toProfile(entry: ClusterEntry, file: string, env: Env, warnings: 
   const profile: ClusterProfile = { name: entry.name, brokers: entry.brokers };
   if (entry.fetchMaxWaitMs !== undefined) profile.fetchMaxWaitMs = entry.fetchMaxWaitMs;
   if (entry.tls !== undefined) profile.tls = typeof entry.tls === 'boolean' ? entry.tls : await resolveTls(entry.tls, file, where);
+  if (typeof entry.tls === 'object' && entry.tls.rejectUnauthorized === false) {
+    warnings.push(`${where}: tls.rejectUnauthorized: false, so the brokers' certificates are not checked; anyone on the network path can read and change this traffic`);
+  }
   if (entry.sasl) {
     const { mechanism, username, passwordEnv, password } = entry.sasl;
     if (passwordEnv !== undefined) {

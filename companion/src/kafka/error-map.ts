@@ -7,6 +7,9 @@ interface KafkaJsLikeError {
   retriable?: boolean;
 }
 
+const AUTH_TYPES = new Set(['SASL_AUTHENTICATION_FAILED', 'ILLEGAL_SASL_STATE', 'UNSUPPORTED_SASL_MECHANISM', 'CLUSTER_AUTHORIZATION_FAILED']);
+/** Node's TLS failures: certificate checks (by code or OpenSSL's words) and handshake alerts. */
+const TLS_FAILURE = /certificate|CERT_|SSL routines|tlsv1 alert|alert (?:bad|unknown|handshake|certificate)|secure TLS connection|wrong version number|EPROTO|handshake failure/i;
 const NOT_FOUND_TYPES = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'GROUP_ID_NOT_FOUND', 'TOPIC_AUTHORIZATION_FAILED_NOT_FOUND']);
 const UNSUPPORTED_TYPES = new Set(['UNSUPPORTED_VERSION', 'INVALID_REQUEST']);
 const UNAVAILABLE_NAMES = new Set([
@@ -28,6 +31,10 @@ export function toGatewayError(error: unknown, context?: string): GatewayError {
   // KafkaJS wraps the last failure of its retrier; classify by the innermost cause.
   const inner = e.name === 'KafkaJSNumberOfRetriesExceeded' && e.originalError ? e.originalError : e;
   const message = `${context ? `${context}: ` : ''}${inner.message ?? String(error)}`;
+  if (inner.name === 'KafkaJSSASLAuthenticationError' || (inner.type && AUTH_TYPES.has(inner.type))) {
+    return new GatewayError('KAFKA_AUTH_FAILED', `${context ? `${context}: ` : ''}authentication failed: ${inner.message ?? 'refused by the cluster'}`);
+  }
+  if (TLS_FAILURE.test(inner.message ?? '') || TLS_FAILURE.test(e.cause?.message ?? '')) return new GatewayError('KAFKA_TLS_FAILED', `${message} (TLS)`);
   if (inner.type && NOT_FOUND_TYPES.has(inner.type)) return new GatewayError('NOT_FOUND', message);
   if (inner.type && UNSUPPORTED_TYPES.has(inner.type)) return new GatewayError('UNSUPPORTED_BY_BROKER', message);
   if (inner.name === 'KafkaJSRequestTimeoutError') return new GatewayError('TIMEOUT', message);

@@ -101,7 +101,7 @@ export interface RawOutgoingRecord {
  */
 export class GatewayError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'KAFKA_UNAVAILABLE' | 'KAFKA_ERROR' | 'UNSUPPORTED_BY_BROKER' | 'TIMEOUT' | 'BAD_FRAME',
+    readonly code: 'NOT_FOUND' | 'KAFKA_UNAVAILABLE' | 'KAFKA_ERROR' | 'KAFKA_AUTH_FAILED' | 'KAFKA_TLS_FAILED' | 'UNSUPPORTED_BY_BROKER' | 'TIMEOUT' | 'BAD_FRAME',
     message: string,
     readonly details?: Record<string, unknown>,
   ) {

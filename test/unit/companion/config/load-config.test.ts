@@ -75,6 +75,16 @@ describe('loadConfig with a config file', () => {
     expect(demo).toBe(false);
   });
 
+  it('warns at start-up about a profile that turns certificate checks off, and only that one', async () => {
+    const clusters = [
+      { name: 'unchecked', brokers: ['k:9093'], tls: { rejectUnauthorized: false } },
+      { name: 'checked', brokers: ['k:9093'], tls: { rejectUnauthorized: true } },
+    ];
+    const { config, warnings } = await load([], {}, { 'config.json': { clusters } });
+    expect(config.clusters[0]!.tls).toEqual({ rejectUnauthorized: false });
+    expect(warnings.filter((w) => /rejectUnauthorized/.test(w))).toEqual([expect.stringMatching(/cluster "unchecked": tls.rejectUnauthorized: false, so the brokers' certificates are not checked/)]);
+  });
+
   it('lets flags and environment override the file', async () => {
     const dir = await temp.make();
     const file = await temp.writeJson(dir, 'custom.json', fileConfig);
