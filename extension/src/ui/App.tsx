@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Tab } from '../store/preferences-slice';
 import { ConnectionBadge } from './ConnectionBadge';
+import { connectionSecurity } from './format';
 import { GroupsView } from './GroupsView';
 import { PairingScreen } from './PairingScreen';
 import { ProduceView } from './ProduceView';
@@ -57,6 +58,11 @@ export function App() {
             <span className={cluster.demo ? 'cluster demo' : 'cluster'} title={cluster.brokers.join(', ')} data-testid="cluster-name">
               {cluster.name}
               {cluster.demo && <em>demo broker</em>}
+              {!cluster.demo && (
+                <span className={cluster.tls ? 'security secure' : 'security'} data-testid="cluster-security" aria-label={`connection: ${connectionSecurity(cluster)}`}>
+                  {connectionSecurity(cluster)}
+                </span>
+              )}
             </span>
           )}
           <ConnectionBadge />

@@ -1,4 +1,4 @@
-import type { EncodedData } from '@kafka-inspector/shared';
+import type { ClusterProfileInfo, EncodedData } from '@kafka-inspector/shared';
 
 export function formatTime(timestamp: string): string {
   const date = new Date(Number(timestamp));
@@ -50,4 +50,11 @@ export function hexDump(bytes: Uint8Array): string {
 
 export function dataBytes(data: EncodedData): Uint8Array {
   return data.encoding === 'binary' ? bytesOf(data.base64) : new TextEncoder().encode(data.text);
+}
+
+/** How the companion reaches a cluster, as the header's badge says it: the user checks it before trusting a profile. */
+export function connectionSecurity(cluster: Pick<ClusterProfileInfo, 'tls' | 'sasl'>): string {
+  const sasl = cluster.sasl ? `SASL ${cluster.sasl.toUpperCase()}` : null;
+  if (cluster.tls) return sasl ? `TLS + ${sasl}` : 'TLS';
+  return sasl ?? 'plaintext';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preview } from '../../../extension/src/ui/format';
+import { connectionSecurity, preview } from '../../../extension/src/ui/format';
 
 const text = (t: string) => ({ encoding: 'text' as const, text: t, size: t.length });
 
@@ -20,5 +20,17 @@ describe('preview (one table cell)', () => {
     const shown = preview({ encoding: 'binary', base64: bytes.toString('base64'), size: 40 }, 200);
     expect(shown.startsWith('0x00 01 02')).toBe(true);
     expect(shown.endsWith('17 …')).toBe(true);
+  });
+});
+
+describe('connectionSecurity', () => {
+  it.each([
+    [{ tls: false, sasl: null }, 'plaintext'],
+    [{ tls: true, sasl: null }, 'TLS'],
+    [{ tls: true, sasl: 'plain' }, 'TLS + SASL PLAIN'],
+    [{ tls: true, sasl: 'scram-sha-512' }, 'TLS + SASL SCRAM-SHA-512'],
+    [{ tls: false, sasl: 'scram-sha-256' }, 'SASL SCRAM-SHA-256'],
+  ] as const)('%j -> %s', (cluster, label) => {
+    expect(connectionSecurity(cluster)).toBe(label);
   });
 });
