@@ -5,7 +5,7 @@ import { readPartition } from './fetch-batch';
 import type { FetchBytes } from './fetch-share';
 import { GatewayError, type RawBatch, type RawRecord, type SkippedRange, type TailOptions, type TailReader } from './gateway';
 import { createPrivateCluster, type PrivateCluster, READ_COMMITTED } from './private-cluster';
-import { resolveStarts } from './start-offsets';
+import { isStaleMetadata, resolveStarts } from './start-offsets';
 
 export interface TailReaderSettings {
   /** Longest a fetch waits at the broker for new data. */
@@ -13,8 +13,6 @@ export interface TailReaderSettings {
   /** Asked at every Fetch: the share shrinks while more tails are open. */
   fetchBytes(): FetchBytes;
 }
-
-const STALE_METADATA = new Set(['NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH']);
 
 /**
  * Opens a group-less reader on its own KafkaJS cluster: Fetch from each partition's leader, no
@@ -34,8 +32,9 @@ export async function openTailReader(kafka: Kafka, options: TailOptions, setting
     const partitions = options.partitions ? [...new Set(options.partitions)].sort((a, b) => a - b) : all;
     const unknown = partitions.filter((p) => !all.includes(p));
     if (unknown.length) throw new GatewayError('NOT_FOUND', `topic ${options.topic} has no partition ${unknown.join(', ')} (it has ${all.length})`);
-    const starts = await resolveStarts(cluster, options.topic, partitions, options.start);
-    return new KafkaJsTailReader(cluster, options.topic, partitions, starts, settings);
+    // Retries on stale metadata: a topic created a moment ago has leaders that do not serve yet.
+    const { starts, skipped } = await resolveStarts(cluster, options.topic, partitions, options.start);
+    return new KafkaJsTailReader(cluster, options.topic, partitions, starts, skipped, settings);
   } catch (error) {
     await cluster.disconnect().catch(() => {});
     throw toGatewayError(error, `cannot tail ${options.topic}`);
@@ -46,11 +45,12 @@ class KafkaJsTailReader implements TailReader {
   private readonly next = new Map<number, string>();
   private readonly highs = new Map<number, string>();
   private readonly ends = new Map<number, string>();
-  /** Retention gaps met since the last fetch returned. */
-  private skipped: SkippedRange[] = [];
+  /** Gaps met since the last fetch returned: retention, or a start below the log start. */
+  private skipped: SkippedRange[];
   /** Bumped by seek, so a fetch that started before it cannot move positions back. */
   private epoch = 0;
   private closed = false;
+  private closing: Promise<void> | null = null;
   starts: PartitionStart[];
 
   constructor(
@@ -58,9 +58,11 @@ class KafkaJsTailReader implements TailReader {
     readonly topic: string,
     private readonly partitions: number[],
     starts: PartitionStart[],
+    skipped: SkippedRange[],
     private readonly settings: TailReaderSettings,
   ) {
     this.starts = starts;
+    this.skipped = skipped;
     this.applyStarts(starts);
   }
 
@@ -69,11 +71,13 @@ class KafkaJsTailReader implements TailReader {
   }
 
   async seek(start: StartPosition): Promise<PartitionStart[]> {
-    const starts = await resolveStarts(this.cluster, this.topic, this.partitions, start).catch((error: unknown) => {
+    const { starts, skipped } = await resolveStarts(this.cluster, this.topic, this.partitions, start).catch((error: unknown) => {
       throw toGatewayError(error, `cannot seek ${this.topic}`);
     });
     this.epoch++;
     this.starts = starts;
+    // Gaps met before the seek are behind the new positions; the new start's own are reported.
+    this.skipped = skipped;
     this.applyStarts(starts);
     return starts;
   }
@@ -104,10 +108,14 @@ class KafkaJsTailReader implements TailReader {
     return { records, highWatermarks: new Map(this.highs), caughtUp, skipped };
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Closes the connections. KafkaJS waits for a Fetch parked at the broker (up to the max wait)
+   * before it ends a socket, so callers that must not wait run this in the background.
+   */
+  close(): Promise<void> {
     this.closed = true;
-    await this.cluster.disconnect().catch(() => {});
+    this.closing ??= this.cluster.disconnect().catch(() => {});
+    return this.closing;
   }
 
   private applyStarts(starts: PartitionStart[]) {
@@ -149,7 +157,9 @@ class KafkaJsTailReader implements TailReader {
     if (this.closed) throw new GatewayError('KAFKA_ERROR', 'the reader is closed');
     const e = error as { name?: string; type?: string; topic?: string; partition?: number };
     if (e.name === 'KafkaJSOffsetOutOfRange' && typeof e.partition === 'number' && !this.closed) {
-      const [start] = await resolveStarts(this.cluster, this.topic, [e.partition], { from: 'earliest' });
+      const {
+        starts: [start],
+      } = await resolveStarts(this.cluster, this.topic, [e.partition], { from: 'earliest' });
       if (start) {
         const wanted = this.next.get(start.partition)!;
         if (BigInt(start.offset) > BigInt(wanted)) this.skipped.push({ partition: start.partition, from: wanted, to: start.offset });
@@ -157,7 +167,7 @@ class KafkaJsTailReader implements TailReader {
       }
       return;
     }
-    if ((e.type && STALE_METADATA.has(e.type)) || e.name === 'KafkaJSBrokerNotFound' || e.name === 'KafkaJSConnectionClosedError' || e.name === 'KafkaJSConnectionError') {
+    if (isStaleMetadata(error) || e.name === 'KafkaJSConnectionClosedError' || e.name === 'KafkaJSConnectionError') {
       await this.cluster.refreshMetadata().catch(() => {});
       throw new GatewayError('KAFKA_UNAVAILABLE', toGatewayError(error).message);
     }
