@@ -6,6 +6,7 @@ import { createKafkaJsGateway, type KafkaGateway } from '../../companion/src/kaf
 import { startCompanion } from '../../companion/src/server/start';
 import { createTestTopic, deleteTestTopics, isMockBroker, testBrokers, testName } from '../helpers/broker';
 import { TEST_TOKEN } from '../helpers/companion';
+import { connectionsTo, settle } from '../helpers/sockets';
 import { TestClient } from '../helpers/ws-client';
 
 /**
@@ -51,6 +52,8 @@ describe('tails on a real broker', () => {
 
   it('tailStop on an idle topic replies (and ends the stream) at once, not after the parked Fetch (max wait 500 ms)', async () => {
     const topic = await newTopic(3);
+    const brokerPorts = testBrokers().map((b) => Number(b.split(':').at(-1)));
+    const before = connectionsTo(brokerPorts);
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
       const { streamId } = await client.ok({ type: 'tailStart', topic, start: { from: 'latest' } });
@@ -64,6 +67,8 @@ describe('tails on a real broker', () => {
     }
     console.log(`tailStop reply times (ms): ${times.map((t) => t.toFixed(1)).join(', ')}`);
     expect(Math.max(...times)).toBeLessThan(100);
+    // The readers' connections still close, in the background, once their parked Fetch returns.
+    expect(await settle(() => connectionsTo(brokerPorts) <= before, 5000), `broker connections ${connectionsTo(brokerPorts)}, before the tails ${before}`).toBe(true);
   });
 
   it.runIf(!isMockBroker())('tailStart right after the topic is created starts (needs real Kafka: CreateTopics)', async () => {
