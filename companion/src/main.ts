@@ -3,8 +3,8 @@ import { bundledExtensionId, extensionBuildDir, packageVersion, standaloneUiDir 
 import { ConfigError, helpText, parseCliArgs, resolveConfig } from './config';
 import { type DemoCluster, startDemoCluster } from './demo/demo-cluster';
 import { createKafkaJsGateway } from './kafka';
-import { createGatewayRegistry } from './cli/gateway-registry';
-import { startCompanion } from './server/start';
+import { createGatewayRegistry, type GatewayRegistry } from './cli/gateway-registry';
+import { type RunningCompanion, startCompanion } from './server/start';
 
 /** `kafka-inspector`: flags -> config -> (demo broker) -> server. Everything else lives in its module. */
 async function main(argv: string[]): Promise<void> {
@@ -16,44 +16,49 @@ async function main(argv: string[]): Promise<void> {
   const { config, warnings, demo } = await resolveConfig(cli, process.env);
   const bundled = bundledExtensionId();
   if (bundled && !config.extensionIds.includes(bundled)) config.extensionIds = [...config.extensionIds, bundled];
-  let demoCluster: DemoCluster | null = null;
-  if (demo) {
-    process.stdout.write('Starting the demo broker (librdkafka mock cluster on loopback)...\n');
-    demoCluster = await startDemoCluster();
-    config.clusters = [...config.clusters, demoCluster.profile];
-  }
-  const gateways = createGatewayRegistry(config.clusters, (profile) => createKafkaJsGateway(profile));
-  const uiDir = standaloneUiDir();
-  const companion = await startCompanion(config, { gatewayFor: gateways.get, uiDir, serverVersion: version });
-  const extensionDir = extensionBuildDir();
-  process.stdout.write(`${banner({ config, url: companion.url, version, demo, uiBuilt: uiDir !== null, extensionDir, warnings })}\n`);
 
-  let stopping = false;
+  // Signals are handled from here on, before anything starts: a Ctrl-C at any moment of start-up
+  // (the demo broker, the listener, the demo seeding) shuts down what is running and exits 0.
+  let demoCluster: DemoCluster | null = null;
+  let gateways: GatewayRegistry | null = null;
+  let companion: RunningCompanion | null = null;
+  const shutdown = new AbortController();
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (shutdown.signal.aborted) return;
+    shutdown.abort(); // the demo's seeding and generator stop here, and their failures go unreported
     process.stdout.write(`\n${signal}: closing streams and Kafka connections...\n`);
     // Shutdown is promised in under 2 s; a stuck broker connection must not hold the process.
     const deadline = setTimeout(() => process.exit(1), 2000);
     deadline.unref();
-    await companion.close();
-    await gateways.closeAll();
+    await companion?.close();
+    await gateways?.closeAll();
     await demoCluster?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  // After the signal handlers: a Ctrl-C while the demo topics are seeded still shuts down cleanly.
+  if (demo) {
+    process.stdout.write('Starting the demo broker (librdkafka mock cluster on loopback)...\n');
+    const started = await startDemoCluster();
+    demoCluster = started;
+    if (shutdown.signal.aborted) return void (await started.stop());
+    config.clusters = [...config.clusters, started.profile];
+  }
+  gateways = createGatewayRegistry(config.clusters, (profile) => createKafkaJsGateway(profile));
+  const uiDir = standaloneUiDir();
+  const running = await startCompanion(config, { gatewayFor: gateways.get, uiDir, serverVersion: version });
+  companion = running;
+  if (shutdown.signal.aborted) return void (await running.close());
+  const extensionDir = extensionBuildDir();
+  process.stdout.write(`${banner({ config, url: running.url, version, demo, uiBuilt: uiDir !== null, extensionDir, warnings })}\n`);
+
   if (demoCluster) {
-    const gateway = gateways.get(demoCluster.profile.name);
-    await demoCluster
-      .startEvents(gateway, (error) => {
-        if (!stopping) process.stderr.write(`demo generator: ${String(error)}\n`);
-      })
-      .catch((error: unknown) => {
-        if (!stopping) throw error;
-      });
+    // Never rejects: a failure is one line on stderr, and none at all once shutdown began.
+    await demoCluster.startEvents(gateways.get(demoCluster.profile.name), {
+      signal: shutdown.signal,
+      report: (line) => void process.stderr.write(`kafka-inspector: ${line}\n`),
+    });
   }
 }
 

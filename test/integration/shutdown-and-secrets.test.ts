@@ -29,7 +29,7 @@ describe('shutdown', () => {
 });
 
 describe('Ctrl-C on the demo', () => {
-  it('reaches the companion and its demo broker together, and the companion still exits 0 cleanly (no EPIPE)', async () => {
+  it('to the whole process group: the companion stops its demo broker (in a group of its own) and exits 0 cleanly (no EPIPE)', async () => {
     const companion = await spawnCompanion(['--demo'], {}, { ownGroup: true });
     const client = await TestClient.paired(companion.wsUrl, companion.token);
     const { topics } = await client.ok({ type: 'listTopics' });

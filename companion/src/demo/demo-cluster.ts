@@ -6,8 +6,12 @@ import { type MockBroker, startMockBroker } from './mock-broker';
 
 export interface DemoCluster {
   profile: ClusterProfile;
-  /** Seeds the demo topics and starts producing events through the companion's own gateway. */
-  startEvents(gateway: KafkaGateway, onError: (error: unknown) => void): Promise<void>;
+  /**
+   * Seeds the demo topics and starts producing events through the companion's own gateway, until
+   * `signal` aborts (shutdown). Never rejects: a failure is handed to `report` as one line, and
+   * nothing is reported once the shutdown began.
+   */
+  startEvents(gateway: KafkaGateway, options: { signal: AbortSignal; report: (line: string) => void }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -15,20 +19,36 @@ export const MOCK_FETCH_MAX_WAIT_MS = 20;
 
 /** The test broker with the demo topics, for a first run with no cluster configured. */
 export async function startDemoCluster(): Promise<DemoCluster> {
-  const broker: MockBroker = await startMockBroker({ brokers: 1 });
+  // Out of the terminal's process group: Ctrl-C reaches only the companion, which then stops the
+  // broker after its own Kafka connections (a broker killed first fails sends in flight). The
+  // launcher exits when its stdin closes, so it never outlives the companion.
+  const broker: MockBroker = await startMockBroker({ brokers: 1, ownGroup: true });
   for (const topic of DEMO_TOPICS) await broker.control(`topic ${topic.name} ${topic.partitions}`);
   let generator: Generator | null = null;
   return {
     // The mock holds an empty Fetch answer for the whole wait, even when records arrive meanwhile
     // (real Kafka answers at once), so a short wait is what keeps the demo's tail live.
     profile: { name: 'demo', brokers: broker.brokers, demo: true, fetchMaxWaitMs: MOCK_FETCH_MAX_WAIT_MS },
-    async startEvents(gateway, onError) {
-      await seedDemoTopics(gateway);
-      generator = startGenerator(gateway, { onError });
+    async startEvents(gateway, { signal, report }) {
+      const onError = (error: unknown) => {
+        if (!signal.aborted) report(`demo generator: ${oneLine(error)} (retrying; reported again after a send succeeds)`);
+      };
+      try {
+        await seedDemoTopics(gateway, { signal });
+      } catch (error) {
+        if (!signal.aborted) report(`demo: could not seed the demo topics: ${oneLine(error)}`);
+      }
+      if (!signal.aborted) generator = startGenerator(gateway, { onError, signal });
     },
     async stop() {
       await generator?.stop();
       await broker.stop();
     },
   };
+}
+
+/** An error as one line: its message, never a stack. */
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n', 1)[0]!.trim() || 'unknown error';
 }

@@ -24,9 +24,10 @@ export interface MockBroker {
  * Starts librdkafka's mock cluster (design.md §6) through the small C launcher, building it first
  * when needed. The binary is cached by a hash of its source, so an edit rebuilds it.
  */
-export async function startMockBroker(options: { brokers?: number } = {}): Promise<MockBroker> {
+export async function startMockBroker(options: { brokers?: number; ownGroup?: boolean } = {}): Promise<MockBroker> {
   const binary = await buildLauncher();
-  const child = spawn(binary, [String(options.brokers ?? 1)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // ownGroup: a process group of its own, so a terminal's Ctrl-C does not reach it (it exits on EOF).
+  const child = spawn(binary, [String(options.brokers ?? 1)], { stdio: ['pipe', 'pipe', 'inherit'], detached: options.ownGroup ?? false });
   const lines = createInterface({ input: child.stdout! });
   const waiting: Array<(line: string) => void> = [];
   const firstLine = new Promise<string>((resolveLine, reject) => {
@@ -35,7 +36,7 @@ export async function startMockBroker(options: { brokers?: number } = {}): Promi
     child.once('error', reject);
   });
   lines.on('line', (line) => waiting.shift()?.(line));
-  // Ctrl-C reaches the whole process group, so the launcher may die first: pending commands then
+  // Without ownGroup, Ctrl-C reaches the whole process group, so the launcher may die first: pending commands then
   // fail, and writing into its closed stdin must not crash the companion (EPIPE).
   child.stdin!.on('error', () => {});
   child.once('exit', (code, signal) => {
