@@ -12,8 +12,8 @@ Options (a flag beats its environment variable, which beats the config file, whi
                         (env KAFKA_BROKERS)
   --config FILE         JSON config file (default: <config dir>/config.json when it exists)
   --port N              Port to listen on, 0 for any free port (env KAFKA_INSPECTOR_PORT; default ${DEFAULT_PORT})
-  --host H              Address to listen on (default 127.0.0.1). Anything but loopback exposes the
-                        companion to your network: use with care
+  --host H              Address to listen on (default 127.0.0.1). Anything but loopback (127.0.0.0/8,
+                        ::1, localhost) exposes the companion to your network: use with care
   --read-only           No produce and no admin requests
   --allow-produce GLOB  Topics that may be produced to; repeatable (default: every topic)
   --token T             Pairing token, instead of the one in <config dir>/token (env KAFKA_INSPECTOR_TOKEN)
