@@ -239,7 +239,10 @@ export class Bridge {
     }
     if (frame.type === 'records' || frame.type === 'status' || frame.type === 'stats') {
       const handle = [...this.tails.values()].find((h) => h.streamId === frame.streamId);
-      if (handle) this.onStream(handle, frame);
+      if (!handle) return;
+      // The companion ended it (limit reached, stopped, failed): nothing to resume or stop any more.
+      if (frame.type === 'status' && frame.status === 'ended') this.tails.delete(handle.key);
+      this.onStream(handle, frame);
       return;
     }
     if (frame.id === null) return this.log('the companion refused a frame', frame.type === 'error' ? frame.error : frame);

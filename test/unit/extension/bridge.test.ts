@@ -99,6 +99,30 @@ describe('Bridge', () => {
     expect(seen).toEqual(['0:0', '0:1', '0:2']);
   });
 
+  it('a tail the companion ended (limit reached, error) is not started again after a reconnect', async () => {
+    vi.useFakeTimers();
+    const bridge = await connected();
+    const first = FakeSocket.latest();
+    const started = bridge.startTail({ topic: 'orders', start: { from: 'earliest' }, limit: 1 });
+    first.reply('tailStart', { streamId: 's1', topic: 'orders', partitions: [{ partition: 0, offset: '0', low: '0', high: '9' }] });
+    const handle = await started;
+    const statuses: string[] = [];
+    bridge.onStream = (h, frame) => frame.type === 'status' && h === handle && statuses.push(frame.status);
+    first.push({ type: 'status', streamId: 's1', status: 'ended', message: 'limit of 1 records reached' });
+    expect(statuses).toEqual(['ended']);
+
+    first.close(1006, 'gone');
+    await vi.advanceTimersByTimeAsync(300);
+    const second = FakeSocket.latest();
+    second.open();
+    second.welcome();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(second.sent.filter((frame) => frame.type === 'tailStart')).toEqual([]);
+    // Stopping it now sends nothing either: it has already ended.
+    await bridge.stopTail(handle);
+    expect(second.sent.filter((frame) => frame.type === 'tailStop')).toEqual([]);
+  });
+
   it('backs off further on each failed attempt', async () => {
     vi.useFakeTimers();
     const bridge = await connected();
