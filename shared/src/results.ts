@@ -53,6 +53,11 @@ export const TopicSummarySchema = z.object({
   /** Sum over partitions of high - low watermark: an estimate (compaction and transactions skew it). */
   messageCount: Int64StringSchema,
   internal: z.boolean(),
+  /**
+   * Set when some partitions' watermarks could not be read (e.g. the topic was deleted while the
+   * list was read, or a leader was moving); `messageCount` then counts only the other partitions.
+   */
+  error: WireErrorSchema.optional(),
 });
 export type TopicSummary = z.infer<typeof TopicSummarySchema>;
 
@@ -109,10 +114,13 @@ export type GroupSummary = z.infer<typeof GroupSummarySchema>;
 export const GroupOffsetSchema = z.object({
   topic: TopicNameSchema,
   partition: PartitionSchema,
-  /** null when the group has no committed offset for this partition. */
+  /**
+   * null when the group has no committed offset for this partition (a partition assigned to a live
+   * member that has not committed yet, shown like kafka-consumer-groups' CURRENT-OFFSET '-').
+   */
   committed: Int64StringSchema.nullable(),
   end: Int64StringSchema,
-  /** end - committed; null when nothing is committed. */
+  /** end - committed (at least 0); null when nothing is committed (kafka-consumer-groups' LAG '-'). */
   lag: Int64StringSchema.nullable(),
 });
 export type GroupOffset = z.infer<typeof GroupOffsetSchema>;
@@ -134,6 +142,7 @@ export const GroupDetailSchema = z.object({
     .nullable(),
   membersError: WireErrorSchema.optional(),
   offsets: z.array(GroupOffsetSchema),
+  /** Sum of the known lags: partitions with no committed offset add nothing. */
   totalLag: Int64StringSchema,
 });
 export type GroupDetail = z.infer<typeof GroupDetailSchema>;

@@ -14,7 +14,11 @@ import type {
  */
 export interface KafkaGateway {
   describeCluster(): Promise<Omit<ClusterInfo, 'cluster'>>;
-  listTopics(): Promise<TopicSummary[]>;
+  /**
+   * Topics with partition counts and a message estimate, sorted by name. The filter is applied
+   * before any watermark is read, so a search on a large cluster reads only its matches.
+   */
+  listTopics(filter?: TopicFilter): Promise<TopicSummary[]>;
   describeTopic(topic: string): Promise<TopicDetail>;
   /**
    * Opens a group-less reader: it never joins or commits into a consumer group, so it disturbs no
@@ -23,9 +27,20 @@ export interface KafkaGateway {
   openTail(options: TailOptions): Promise<TailReader>;
   produce(topic: string, records: RawOutgoingRecord[]): Promise<Array<{ partition: number; offset: string }>>;
   listGroups(): Promise<GroupSummary[]>;
+  /**
+   * Committed offsets and lag of every partition the group committed or a live member is assigned
+   * (limited to `topics` when given). NOT_FOUND when the broker says the group does not exist.
+   */
   describeGroup(groupId: string, topics?: string[]): Promise<GroupDetail>;
   /** Ready to serve (connects lazily; this just checks the brokers answer). */
   close(): Promise<void>;
+}
+
+export interface TopicFilter {
+  /** Case-insensitive substring of the name. */
+  search?: string;
+  /** Kafka's own topics (`__consumer_offsets`, ...) are left out unless true. */
+  includeInternal?: boolean;
 }
 
 export interface TailOptions {

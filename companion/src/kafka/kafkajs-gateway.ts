@@ -1,11 +1,12 @@
 import type { Admin, Producer } from 'kafkajs';
 import type { ClusterProfile } from '../config/types';
 import { createKafkaClient } from './client';
+import { createClusterReads } from './cluster-reads';
 import { toGatewayError } from './error-map';
 import type { KafkaGateway, TailReader } from './gateway';
 import { fetchShare } from './fetch-share';
 import { describeGroup, listGroups } from './groups';
-import { produceRecords } from './produce';
+import { produceRecords, type ProducerSource } from './produce';
 import { openTailReader, type TailReaderSettings } from './tail-reader';
 import { describeTopic, listTopics } from './topics';
 
@@ -14,7 +15,8 @@ const DEFAULT_FETCH_MAX_WAIT_MS = 500;
 
 /**
  * The KafkaJS implementation of the gateway. Admin and producer connect on first use and are
- * shared; each tail gets its own group-less reader (see tail-reader.ts).
+ * shared; Metadata and ListOffsets go through cluster reads that never track topics (see
+ * cluster-reads.ts); each tail gets its own group-less reader (see tail-reader.ts).
  */
 export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
   const kafka = createKafkaClient(profile);
@@ -23,8 +25,11 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
     maxWaitMs: profile.fetchMaxWaitMs ?? DEFAULT_FETCH_MAX_WAIT_MS,
     fetchBytes: () => fetchShare(readers.size),
   };
+  const reads = createClusterReads(kafka);
   let admin: Promise<Admin> | null = null;
   let producer: Promise<Producer> | null = null;
+  /** Topics the current producer has sent to: KafkaJS names each of them in every metadata refresh. */
+  const sentTo = new Set<string>();
 
   const connected = <T extends { connect(): Promise<void> }>(client: T): Promise<T> =>
     client.connect().then(
@@ -38,6 +43,20 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
   const getProducer = () =>
     (producer ??= connected(kafka.producer({ allowAutoTopicCreation: false, idempotent: false })).catch((error: unknown) => ((producer = null), Promise.reject(error))));
 
+  const producers: ProducerSource = {
+    forTopic(topic, existing) {
+      if (producer && [...sentTo].some((name) => !existing.has(name))) {
+        // One of its topics is gone, and with it every metadata refresh of this producer: start afresh.
+        const retired = producer;
+        producer = null;
+        void retired.then((p) => p.disconnect()).catch(() => {});
+        sentTo.clear();
+      }
+      sentTo.add(topic);
+      return getProducer();
+    },
+  };
+
   return {
     async describeCluster() {
       try {
@@ -47,8 +66,8 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
         throw toGatewayError(error, 'cannot describe the cluster');
       }
     },
-    listTopics: async () => listTopics(await getAdmin()),
-    describeTopic: async (topic) => describeTopic(await getAdmin(), topic),
+    listTopics: (filter) => listTopics(reads, filter),
+    describeTopic: async (topic) => describeTopic(reads, await getAdmin(), topic),
     async openTail(tailOptions) {
       const reader = await openTailReader(kafka, tailOptions, settings);
       readers.add(reader);
@@ -59,14 +78,16 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
       };
       return reader;
     },
-    produce: async (topic, records) => produceRecords(await getProducer(), await getAdmin(), topic, records),
+    produce: (topic, records) => produceRecords(producers, reads, topic, records),
     listGroups: async () => listGroups(await getAdmin()),
-    describeGroup: async (groupId, topics) => describeGroup(await getAdmin(), groupId, topics),
+    describeGroup: async (groupId, topics) => describeGroup(await getAdmin(), reads, groupId, topics),
     async close() {
       const pending: Array<Promise<unknown>> = [...readers].map((reader) => reader.close());
+      pending.push(reads.close());
       if (admin) pending.push(admin.then((a) => a.disconnect()));
       if (producer) pending.push(producer.then((p) => p.disconnect()));
       admin = producer = null;
+      sentTo.clear();
       await Promise.allSettled(pending);
     },
   };

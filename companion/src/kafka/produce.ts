@@ -1,7 +1,17 @@
-import { type Admin, type IHeaders, type Message, Partitioners, type Producer } from 'kafkajs';
+import { type IHeaders, type Message, Partitioners, type Producer } from 'kafkajs';
+import type { ClusterReads } from './cluster-reads';
 import { toGatewayError } from './error-map';
-import { assertTopicExists } from './topic-exists';
 import { GatewayError, type RawOutgoingRecord } from './gateway';
+import { findTopic } from './topic-exists';
+
+/**
+ * The shared producer. KafkaJS's producer keeps every topic it ever sent to and names them all in
+ * each metadata refresh, so once one of them is deleted every send fails (issue 9). The source is
+ * told which topics exist now and replaces a producer that tracks one that does not.
+ */
+export interface ProducerSource {
+  forTopic(topic: string, existing: ReadonlySet<string>): Promise<Producer>;
+}
 
 export interface Produced {
   partition: number;
@@ -14,22 +24,15 @@ export interface Produced {
  * murmur2) partitioner, so each record's partition is known and every record is sent with one:
  * offsets then follow from each partition's base offset and the send order within it.
  */
-export async function produceRecords(producer: Producer, admin: Admin, topic: string, records: RawOutgoingRecord[]): Promise<Produced[]> {
+export async function produceRecords(producers: ProducerSource, reads: ClusterReads, topic: string, records: RawOutgoingRecord[]): Promise<Produced[]> {
   const nullHeader = records.findIndex((record) => record.headers.some((header) => header.value === null));
   if (nullHeader >= 0) {
     // Kafka allows it, but KafkaJS 2.2.4 throws while sizing a null header value; refuse it clearly.
     throw new GatewayError('BAD_FRAME', `record ${nullHeader}: a header with a null value cannot be produced; send an empty value instead`);
   }
-  await assertTopicExists(admin, topic);
-  let partitionCount: number;
-  let partitionMetadata: Parameters<ReturnType<typeof Partitioners.DefaultPartitioner>>[0]['partitionMetadata'];
-  try {
-    const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-    partitionMetadata = topics[0]?.partitions ?? [];
-    partitionCount = partitionMetadata.length;
-  } catch (error) {
-    throw toGatewayError(error, `cannot produce to ${topic}`);
-  }
+  let existing = new Set<string>();
+  const partitionMetadata = (await findTopic(reads, topic, (all) => (existing = new Set(all.map((t) => t.name))))).partitions;
+  const partitionCount = partitionMetadata.length;
   const partitioner = Partitioners.DefaultPartitioner();
   const messages: Array<Message & { partition: number }> = records.map((record, index) => {
     const message: Message = { key: record.key, value: record.value, headers: toHeaders(record), ...(record.timestamp ? { timestamp: record.timestamp } : {}) };
@@ -42,6 +45,7 @@ export async function produceRecords(producer: Producer, admin: Admin, topic: st
 
   let metadata: Awaited<ReturnType<Producer['send']>>;
   try {
+    const producer = await producers.forTopic(topic, existing);
     metadata = await producer.send({ topic, acks: -1, messages });
   } catch (error) {
     throw toGatewayError(error, `produce to ${topic}`);
