@@ -51,6 +51,16 @@ describe('pairing and origin checks over a real WebSocket', () => {
     expect(await client.closeCode).toBe(4401);
   });
 
+  it('a malformed first hello (extra field, missing token) is BAD_FRAME, not UNAUTHORIZED; a valid hello may follow', async () => {
+    const client = await TestClient.connect(companion.wsUrl);
+    const extra = await client.send({ type: 'hello', protocol: 1, token: companion.token, extra: true } as never);
+    expect(extra).toMatchObject({ type: 'error', error: { code: 'BAD_FRAME', details: { issues: [expect.objectContaining({ path: '' })] } } });
+    const missing = await client.send({ type: 'hello', protocol: 1 } as never);
+    expect(missing).toMatchObject({ type: 'error', error: { code: 'BAD_FRAME', details: { issues: [expect.objectContaining({ path: 'token' })] } } });
+    await expect(client.send({ type: 'hello', protocol: 1, token: companion.token })).resolves.toMatchObject({ type: 'welcome' });
+    client.close();
+  });
+
   it('another protocol version is refused with UNSUPPORTED_PROTOCOL and close code 4400', async () => {
     const client = await TestClient.connect(companion.wsUrl);
     const reply = await client.send({ type: 'hello', protocol: 99, token: companion.token });

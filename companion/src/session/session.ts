@@ -55,8 +55,12 @@ export class Session {
   }
 
   private async onHello(parsed: ReturnType<typeof parseFrame>): Promise<void> {
-    if (!parsed.ok || parsed.message.type !== 'hello') {
-      this.sendError(parsed.ok ? parsed.message.id : parsed.id, { code: 'UNAUTHORIZED', message: 'the first frame must be a valid hello with the pairing token' });
+    // A frame that does not match the schema is BAD_FRAME whatever it is, paired or not (a hello
+    // with an extra field or without a token, too): the client learns what to fix, and may send a
+    // valid hello before the hello deadline.
+    if (!parsed.ok) return this.sendError(parsed.id, parsed.error);
+    if (parsed.message.type !== 'hello') {
+      this.sendError(parsed.message.id, { code: 'UNAUTHORIZED', message: 'the first frame must be a hello with the pairing token' });
       return this.closeWith(CLOSE.unauthorized, 'hello expected');
     }
     const hello = parsed.message;

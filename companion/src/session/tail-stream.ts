@@ -62,7 +62,8 @@ export class TailStream {
   private lastFlush = 0;
   private flushTimer: NodeJS.Timeout | null = null;
   private statsTimer: NodeJS.Timeout | null = null;
-  private statsDirty = true;
+  /** The last stats sent, as JSON: the timer sends only when they differ (an idle stream is quiet). */
+  private lastStats = '';
   private positions = new Map<number, string>();
   private highWatermarks = new Map<number, string>();
   /** Aborts the fetch or wait in progress: pause, seek and stop interrupt it. */
@@ -103,7 +104,6 @@ export class TailStream {
     const starts = await this.options.reader.seek(start);
     this.positions = this.options.reader.positions();
     this.caughtUp = false;
-    this.statsDirty = true;
     return starts;
   }
 
@@ -167,7 +167,6 @@ export class TailStream {
         if (await this.take(batch.records)) {
           for (const [partition, next] of this.options.reader.positions()) this.positions.set(partition, next);
         }
-        this.statsDirty = true;
         if (batch.caughtUp && !this.caughtUp) {
           this.caughtUp = true;
           this.flush();
@@ -292,17 +291,21 @@ export class TailStream {
     this.sendStats(true);
   }
 
+  /**
+   * Stats go out with every status (`force`), and from the timer only when a counter, a position
+   * or a high watermark changed since the last ones sent: a caught-up idle stream sends nothing.
+   */
   private sendStats(force: boolean) {
-    if (!force && !this.statsDirty) return;
-    this.statsDirty = false;
-    this.options.sink.send({
-      type: 'stats',
-      streamId: this.id,
+    const stats = {
       scanned: this.scanned,
       matched: this.matched,
       sent: this.sent,
       positions: Object.fromEntries(this.positions),
       highWatermarks: Object.fromEntries(this.highWatermarks),
-    });
+    };
+    const key = JSON.stringify(stats);
+    if (!force && key === this.lastStats) return;
+    this.lastStats = key;
+    this.options.sink.send({ type: 'stats', streamId: this.id, ...stats });
   }
 }

@@ -113,3 +113,26 @@ describe('TailStream filter time limit', () => {
     expect(error?.error).toMatchObject({ code: 'INVALID_FILTER', message: expect.stringMatching(/ms of CPU per record over the last 5 records/) });
   });
 });
+
+/** A caught-up partition as a broker's long poll shows it: an empty batch every few ms, nothing new. */
+class IdleReader extends FakeReader {
+  override fetch(signal: AbortSignal): Promise<RawBatch> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => resolve({ records: [], highWatermarks: new Map([[0, '0']]), caughtUp: true, skipped: [] }), 5);
+      signal.addEventListener('abort', () => (clearTimeout(timer), reject(new DOMException('aborted', 'AbortError'))), { once: true });
+    });
+  }
+}
+
+describe('TailStream stats', () => {
+  it('a caught-up idle stream sends no stats until something changes', async () => {
+    const frames: ServerMessage[] = [];
+    const stream = new TailStream({ id: 's1', reader: new IdleReader([]), predicate: () => true, limits: DEFAULT_LIMITS, statsIntervalMs: 10, sink: { send: (f) => frames.push(f), bufferedAmount: () => 0 } });
+    streams.push(stream);
+    stream.start();
+    await until(() => frames.some((f) => f.type === 'status' && f.status === 'caught-up'));
+    const before = frames.filter((f) => f.type === 'stats').length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(frames.filter((f) => f.type === 'stats').length - before).toBe(0);
+  });
+});
