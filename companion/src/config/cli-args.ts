@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { nonEmpty, resolveConfigDir } from './config-dir';
 import { ConfigError } from './config-error';
+import { parseOrigins } from './origins';
 import { parseBrokerList, parseExtensionIds, parsePort } from './values';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -21,6 +22,7 @@ export interface CliOptions {
   allowProduce: string[] | undefined;
   token: string | undefined;
   extensionIds: string[] | undefined;
+  allowOrigins: string[] | undefined;
   /** true: --demo, false: --no-demo, undefined: start the demo broker only when no cluster is configured. */
   demo: boolean | undefined;
   configDir: string;
@@ -35,6 +37,7 @@ const OPTIONS = {
   'allow-produce': { type: 'string', multiple: true },
   token: { type: 'string' },
   'extension-id': { type: 'string', multiple: true },
+  'allow-origin': { type: 'string', multiple: true },
   demo: { type: 'boolean' },
   'no-demo': { type: 'boolean' },
   'config-dir': { type: 'string' },
@@ -66,6 +69,7 @@ export function parseCliArgs(argv: readonly string[], env: Env): CliOptions {
       extensionIds === undefined
         ? undefined
         : parseExtensionIds(extensionIds, sourceOf(values['extension-id'], '--extension-id', 'KAFKA_INSPECTOR_EXTENSION_ID')),
+    allowOrigins: values['allow-origin'] === undefined ? undefined : parseOrigins(values['allow-origin'], '--allow-origin'),
     demo: values.demo ? true : values['no-demo'] ? false : undefined,
     configDir: resolveConfigDir(values['config-dir'], env),
   };

@@ -59,6 +59,7 @@ export const ConfigFileSchema = z.strictObject({
   readOnly: z.boolean().optional(),
   allowProduce: z.array(z.string().trim().min(1)).optional(),
   extensionIds: z.array(z.string().regex(EXTENSION_ID, 'a Chrome extension id (32 letters a-p)')).optional(),
+  allowOrigins: z.array(z.string()).optional(),
   port: z.number().int().min(0).max(65535).optional(),
   host: z.string().trim().min(1).optional(),
   limits: LimitsSchema.optional(),

@@ -19,6 +19,8 @@ Options (a flag beats its environment variable, which beats the config file, whi
   --token T             Pairing token, instead of the one in <config dir>/token (env KAFKA_INSPECTOR_TOKEN)
   --extension-id ID     Chrome extension id allowed to connect; repeatable
                         (env KAFKA_INSPECTOR_EXTENSION_ID, comma-separated)
+  --allow-origin ORIGIN Web origin (e.g. http://localhost:3000) allowed to call the HTTP bridge
+                        with CORS; repeatable (default: none; never "*"). See docs/http.md
   --demo                Start the demo broker even when clusters are configured
   --no-demo             Never start the demo broker
   --config-dir DIR      Where the token and config.json live (env KAFKA_INSPECTOR_CONFIG_DIR;
@@ -37,6 +39,7 @@ Config file (JSON):
       "fetchMaxWaitMs": 500
     }],
     "readOnly": false, "allowProduce": ["dev.*"], "extensionIds": ["..."],
+    "allowOrigins": ["http://localhost:3000"],
     "port": ${DEFAULT_PORT}, "host": "127.0.0.1",
     "limits": { "maxValuePreviewBytes": 65536, ... }
   }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type CliOptions, parseCliArgs } from './cli-args';
 import { readConfigFile } from './config-file';
+import { parseOrigins } from './origins';
 import { ensureToken } from './token';
 import { type ClusterProfile, type CompanionConfig, DEFAULT_LIMITS, DEFAULT_PORT } from './types';
 import { isLoopbackHost } from './values';
@@ -43,6 +44,7 @@ export async function resolveConfig(cli: CliOptions, env: Env): Promise<LoadedCo
     readOnly: cli.readOnly || (settings.readOnly ?? false),
     produceAllowList: cli.allowProduce ?? settings.allowProduce ?? null,
     extensionIds: cli.extensionIds ?? settings.extensionIds ?? [],
+    allowOrigins: cli.allowOrigins ?? parseOrigins(settings.allowOrigins ?? [], `config file allowOrigins`),
     clusters,
     limits: { ...DEFAULT_LIMITS, ...settings.limits },
     uiDir: null,

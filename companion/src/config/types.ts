@@ -57,6 +57,11 @@ export interface CompanionConfig {
   produceAllowList: string[] | null;
   /** Chrome extension ids whose chrome-extension:// origin may connect. */
   extensionIds: string[];
+  /**
+   * Web origins (scheme://host[:port]) the HTTP bridge answers with CORS (`--allow-origin`).
+   * Every other web origin is refused, as on the WebSocket. Omitted: none.
+   */
+  allowOrigins?: string[];
   clusters: ClusterProfile[];
   limits: Limits;
   /** Folder of the built standalone UI served at `/`, when present. */

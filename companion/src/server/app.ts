@@ -3,6 +3,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isLoopbackHost } from '../config/loopback';
 import type { CompanionConfig } from '../config/types';
+import { registerHttpBridge } from '../http/bridge';
 import type { KafkaGateway } from '../kafka/gateway';
 import { FailedPairings } from '../session/auth';
 import { CLOSE, Session } from '../session/session';
@@ -26,7 +27,7 @@ export interface CompanionApp {
   closeSessions(): Promise<void>;
 }
 
-/** The companion's HTTP side as a Fastify app: /ws, /healthz and the UI. Listening is start.ts's job. */
+/** The companion's HTTP side as a Fastify app: /ws, the HTTP bridge, /healthz and the UI. Listening is start.ts's job. */
 export async function buildApp(options: AppOptions): Promise<CompanionApp> {
   const { config } = options;
   const log = options.log ?? { info: () => {}, warn: () => {}, error: () => {} };
@@ -69,6 +70,9 @@ export async function buildApp(options: AppOptions): Promise<CompanionApp> {
     },
   );
 
+  // REST Proxy-style produce and reads, and tails as Server-Sent Events (docs/http.md).
+  const bridge = await registerHttpBridge(app, { context, port: options.port });
+
   if (options.uiDir) {
     await app.register(fastifyStatic, { root: options.uiDir, index: ['index.html'] });
   } else {
@@ -80,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<CompanionApp> {
     async closeSessions() {
       const all = [...sessions];
       sessions.clear();
-      await Promise.allSettled(all.map((session) => session.shutdown()));
+      await Promise.allSettled([...all.map((session) => session.shutdown()), bridge.close()]);
     },
   };
 }

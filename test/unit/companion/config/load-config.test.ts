@@ -27,6 +27,7 @@ describe('loadConfig defaults', () => {
       readOnly: false,
       produceAllowList: null,
       extensionIds: [],
+      allowOrigins: [],
       clusters: [],
       limits: DEFAULT_LIMITS,
       uiDir: null,
