@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Int64StringSchema, PartitionSchema, TopicNameSchema } from './primitives';
+import { Int64StringSchema, NonNegativeInt64StringSchema, PartitionSchema, TopicNameSchema } from './primitives';
 
 /**
  * Bytes as the server decoded them, so the UI never guesses twice and binary survives the trip:
@@ -51,24 +51,25 @@ export const WireRecordSchema = z.object({
 export type WireRecord = z.infer<typeof WireRecordSchema>;
 
 /**
- * Bytes a client sends to produce. Mirrors EncodedData, so a tailed record can be produced again as is.
- * `json` must parse as JSON and is sent as the given text.
+ * Bytes a client sends to produce. Mirrors EncodedData without `size`/`truncated`: strip those to
+ * produce a tailed record again. `json` must parse as JSON and is sent as the given text.
+ * Client input is strict at every level: an unknown field is refused (BAD_FRAME), never ignored.
  */
 export const OutgoingDataSchema = z.discriminatedUnion('encoding', [
-  z.object({ encoding: z.literal('text'), text: z.string() }),
-  z.object({ encoding: z.literal('json'), text: z.string() }),
-  z.object({ encoding: z.literal('binary'), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64') }),
+  z.strictObject({ encoding: z.literal('text'), text: z.string() }),
+  z.strictObject({ encoding: z.literal('json'), text: z.string() }),
+  z.strictObject({ encoding: z.literal('binary'), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64') }),
 ]);
 export type OutgoingData = z.infer<typeof OutgoingDataSchema>;
 
-export const OutgoingRecordSchema = z.object({
+export const OutgoingRecordSchema = z.strictObject({
   /** Omitted: the producer's partitioner chooses (by key hash when a key is set). */
   partition: PartitionSchema.optional(),
   key: OutgoingDataSchema.nullable().optional(),
   /** null produces a tombstone. */
   value: OutgoingDataSchema.nullable(),
-  headers: z.array(z.object({ key: z.string().min(1).max(1000), value: OutgoingDataSchema.nullable() })).max(1000).optional(),
-  /** Milliseconds since the epoch; omitted means now. */
-  timestamp: Int64StringSchema.optional(),
+  headers: z.array(z.strictObject({ key: z.string().min(1).max(1000), value: OutgoingDataSchema.nullable() })).max(1000).optional(),
+  /** Milliseconds since the epoch, 0 or more (Kafka refuses negative times); omitted means now. */
+  timestamp: NonNegativeInt64StringSchema.optional(),
 });
 export type OutgoingRecord = z.infer<typeof OutgoingRecordSchema>;

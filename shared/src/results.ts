@@ -21,11 +21,17 @@ export const CapabilitiesSchema = z.object({
   produceAllowList: z.array(z.string()).nullable(),
   cel: z.boolean(),
   schemaRegistry: z.boolean(),
+  /** Every limit of docs/protocol.md's "Limits", as configured. */
   limits: z.object({
     maxFrameBytes: z.number().int(),
     maxRecordBytes: z.number().int(),
     maxValuePreviewBytes: z.number().int(),
     maxStreamsPerSocket: z.number().int(),
+    // Sent since issue 16; optional so that a client still accepts an older companion's welcome.
+    maxSockets: z.number().int().optional(),
+    maxBatchRecords: z.number().int().optional(),
+    batchIntervalMs: z.number().int().optional(),
+    highWaterBytes: z.number().int().optional(),
   }),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;

@@ -50,7 +50,7 @@ export async function resolveStarts(
     Promise.all([
       ask({ fromBeginning: true }),
       ask({ fromBeginning: false }),
-      start.from === 'timestamp' ? ask({ fromTimestamp: start.timestamp }) : Promise.resolve(null),
+      start.from === 'timestamp' ? ask({ fromTimestamp: Number(start.timestamp) }) : Promise.resolve(null),
     ]);
   let answers: Awaited<ReturnType<typeof listOffsets>>;
   for (let attempt = 0; ; attempt++) {

@@ -12,7 +12,17 @@ export function welcomeFor(config: CompanionConfig, serverVersion: string): Welc
       produceAllowList: config.produceAllowList,
       cel: true,
       schemaRegistry: false,
-      limits: { maxFrameBytes: limits.maxFrameBytes, maxRecordBytes: limits.maxRecordBytes, maxValuePreviewBytes: limits.maxValuePreviewBytes, maxStreamsPerSocket: limits.maxStreamsPerSocket },
+      // Every limit the doc lists, named as in the config file's `limits`.
+      limits: {
+        maxFrameBytes: limits.maxFrameBytes,
+        maxRecordBytes: limits.maxRecordBytes,
+        maxValuePreviewBytes: limits.maxValuePreviewBytes,
+        maxStreamsPerSocket: limits.maxStreamsPerSocket,
+        maxSockets: limits.maxSockets,
+        maxBatchRecords: limits.maxBatchRecords,
+        batchIntervalMs: limits.batchIntervalMs,
+        highWaterBytes: limits.highWaterBytes,
+      },
     },
     clusters: config.clusters.map((cluster, index) => ({
       name: cluster.name,

@@ -33,7 +33,8 @@ export function TailForm() {
         return /^\d+$/.test(param) && Number(param) > 0 ? { from, count: Number(param) } : 'N must be a positive number.';
       case 'timestamp': {
         const time = Date.parse(param);
-        return Number.isNaN(time) ? 'Give a date and time, e.g. 2026-11-24 10:00.' : { from, timestamp: time };
+        // Sent as a decimal string, the protocol's canonical form for 64-bit numbers.
+        return Number.isNaN(time) || time < 0 ? 'Give a date and time from 1970 on, e.g. 2026-11-24 10:00.' : { from, timestamp: String(time) };
       }
       default:
         return 'Pick a start.';

@@ -20,6 +20,10 @@ describe('client frame schemas', () => {
     { id: '1', type: 'produce', topic: 't', records: [{ value: null }, { partition: 0, key: { encoding: 'binary', base64: 'AA==' }, value: { encoding: 'json', text: '{}' }, headers: [{ key: 'h', value: null }] }] },
     { id: '1', type: 'listGroups' },
     { id: '1', type: 'describeGroup', groupId: 'g', topics: ['t'] },
+    // start.timestamp: a decimal string (canonical) or, as protocol 1 first had it, a JSON number.
+    { id: '1', type: 'tailStart', topic: 't', start: { from: 'timestamp', timestamp: '1795500000000' } },
+    { id: '1', type: 'tailStart', topic: 't', start: { from: 'timestamp', timestamp: 1795500000000 } },
+    { id: '1', type: 'produce', topic: 't', records: [{ value: null, timestamp: '0' }] },
   ])('accepts %j', (frame) => {
     expect(accepts(frame)).toBe(true);
   });
@@ -46,6 +50,29 @@ describe('client frame schemas', () => {
     ['produce with bad base64', { id: '1', type: 'produce', topic: 't', records: [{ value: { encoding: 'binary', base64: 'a b' } }] }],
     ['produce without value', { id: '1', type: 'produce', topic: 't', records: [{ key: null }] }],
     ['a group id that is empty', { id: '1', type: 'describeGroup', groupId: '' }],
+  ])('rejects %s', (_name, frame) => {
+    expect(accepts(frame)).toBe(false);
+  });
+
+  // Issue 16 (protocol 4): unknown fields are refused at every level of a client frame, not only the top.
+  it.each([
+    ['an extra field in a produce record', { id: '1', type: 'produce', topic: 't', records: [{ value: null, extra: 1 }] }],
+    ['an extra field in a produce header', { id: '1', type: 'produce', topic: 't', records: [{ value: null, headers: [{ key: 'h', value: null, extra: 1 }] }] }],
+    ['an extra field in an encoded value', { id: '1', type: 'produce', topic: 't', records: [{ value: { encoding: 'text', text: 'x', size: 1 } }] }],
+    ['an extra field in start', { id: '1', type: 'tailStart', topic: 't', start: { from: 'latest', offset: '5' } }],
+    ['an extra field in filter', { id: '1', type: 'tailStart', topic: 't', start: { from: 'latest' }, filter: { text: 'x', regex: 'y' } }],
+  ])('rejects %s (strict at every level)', (_name, frame) => {
+    expect(accepts(frame)).toBe(false);
+  });
+
+  // Issue 16 (protocol 6 and 7): offsets and times a client asks for are 0 or more, as decimal strings.
+  it.each([
+    ['a negative produce timestamp', { id: '1', type: 'produce', topic: 't', records: [{ value: null, timestamp: '-5' }] }],
+    ['"-1" as a start offset', { id: '1', type: 'tailStart', topic: 't', start: { from: 'offset', offset: '-1' } }],
+    ['"-1" as a resume position', { id: '1', type: 'tailSeek', streamId: 's1', start: { from: 'positions', positions: { '0': '-1' } } }],
+    ['an offset past 2^63-1', { id: '1', type: 'tailStart', topic: 't', start: { from: 'offset', offset: '9223372036854775808' } }],
+    ['a negative string timestamp start', { id: '1', type: 'tailStart', topic: 't', start: { from: 'timestamp', timestamp: '-1' } }],
+    ['a numeric timestamp start past 2^53', { id: '1', type: 'tailStart', topic: 't', start: { from: 'timestamp', timestamp: 2 ** 60 } }],
   ])('rejects %s', (_name, frame) => {
     expect(accepts(frame)).toBe(false);
   });
