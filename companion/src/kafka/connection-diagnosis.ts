@@ -23,6 +23,10 @@ export function withConnectionDiagnosis(gateway: KafkaGateway, profile: ClusterP
         );
       }
     }
+    // An outage names the profile's brokers, so the user sees which addresses were tried.
+    if (error instanceof GatewayError && error.code === 'KAFKA_UNAVAILABLE') {
+      throw new GatewayError('KAFKA_UNAVAILABLE', error.message, { ...error.details, brokers: profile.brokers });
+    }
     throw error;
   };
   const guard =

@@ -38,6 +38,11 @@ export function toGatewayError(error: unknown, context?: string): GatewayError {
   if (inner.type && NOT_FOUND_TYPES.has(inner.type)) return new GatewayError('NOT_FOUND', message);
   if (inner.type && UNSUPPORTED_TYPES.has(inner.type)) return new GatewayError('UNSUPPORTED_BY_BROKER', message);
   if (inner.name === 'KafkaJSRequestTimeoutError') return new GatewayError('TIMEOUT', message);
+  // KafkaJS's words when a broker took the TCP connection but never finished its handshake
+  // (ApiVersions went unanswered): the broker is not usable, which is an outage, not one slow request.
+  if (/^Broker not connected$/.test(inner.message ?? '')) {
+    return new GatewayError('KAFKA_UNAVAILABLE', `${context ? `${context}: ` : ''}no answer from the broker: it accepted the connection but did not answer Kafka's first request (ApiVersions)`, { reason: 'NO_ANSWER' });
+  }
   if (inner.name === 'KafkaJSServerDoesNotSupportApiKey' || /not support|Broker \d+ not found|Not implemented/i.test(inner.message ?? '')) return new GatewayError('UNSUPPORTED_BY_BROKER', message);
   if ((inner.name && UNAVAILABLE_NAMES.has(inner.name)) || (e.name && UNAVAILABLE_NAMES.has(e.name)) || /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|Connection timeout/i.test(message)) {
     return new GatewayError('KAFKA_UNAVAILABLE', message);

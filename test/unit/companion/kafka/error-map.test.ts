@@ -16,6 +16,8 @@ describe('toGatewayError', () => {
     [{ name: 'KafkaJSConnectionError', message: 'Connection error: unable to verify the first certificate' }, 'KAFKA_TLS_FAILED'],
     [{ name: 'KafkaJSConnectionError', message: 'Connection error: Client network socket disconnected before secure TLS connection was established' }, 'KAFKA_TLS_FAILED'],
     [{ name: 'KafkaJSConnectionClosedError', message: 'Closed connection' }, 'KAFKA_UNAVAILABLE'],
+    // Issue 16: a broker that accepts TCP and never answers ApiVersions (KafkaJS's plain Error).
+    [{ name: 'Error', message: 'Broker not connected' }, 'KAFKA_UNAVAILABLE'],
   ])('%j -> %s', (error, code) => {
     expect(toGatewayError(error).code).toBe(code);
   });
