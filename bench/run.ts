@@ -8,6 +8,7 @@ import { measureFanOut, measureMemory } from './memory';
 import { renderTable, type Row } from './stats';
 import { measureThroughput } from './throughput';
 import { measurePanel } from './panel';
+import { measureHttp } from './http';
 
 /**
  * `npm run bench`: every measurement side by side on one broker, one table. Knobs (env):
@@ -47,6 +48,7 @@ try {
   await step('memory', () => measureMemory(broker, companion, Number(process.env.BENCH_STALL_RECORDS ?? 1_000_000)));
   await step('fan-out', () => measureFanOut(broker, [companion, before]));
   await step('panel', () => measurePanel(broker, companion, runs));
+  await step('http', () => measureHttp(broker, companion, runs));
 } finally {
   await companion.stop();
   await before.stop();
