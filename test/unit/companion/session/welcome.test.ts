@@ -19,10 +19,11 @@ const config = (overrides: Partial<CompanionConfig> = {}): CompanionConfig => ({
 
 describe('welcome', () => {
   it('reports every limit the doc lists, as configured', () => {
-    const limits = { maxFrameBytes: 1000, maxRecordBytes: 900, maxValuePreviewBytes: 100, maxStreamsPerSocket: 3, maxSockets: 7, maxBatchRecords: 50, batchIntervalMs: 10, highWaterBytes: 4096 };
-    const welcome = welcomeFor(config({ limits }), '0.1.0');
-    expect(welcome.capabilities.limits).toEqual(limits);
-    expect(WelcomeSchema.parse(welcome).capabilities.limits).toEqual(limits);
+    // The eight of docs/protocol.md's "Limits", each set away from its default.
+    const documented = { maxFrameBytes: 1000, maxRecordBytes: 900, maxValuePreviewBytes: 100, maxStreamsPerSocket: 3, maxSockets: 7, maxBatchRecords: 50, batchIntervalMs: 10, highWaterBytes: 4096 };
+    const welcome = welcomeFor(config({ limits: { ...DEFAULT_LIMITS, ...documented } }), '0.1.0');
+    expect(welcome.capabilities.limits).toMatchObject(documented);
+    expect(WelcomeSchema.parse(welcome).capabilities.limits).toMatchObject(documented);
   });
 
   it('describes secured profiles by shape only: tls a boolean, sasl the mechanism or null', () => {
