@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { kafka } from './broker';
+import { kafka, type BenchBroker } from './broker';
 
 export interface ReadResult {
   records: number;
@@ -16,29 +15,34 @@ export interface ReadResult {
  * value bytes until it has `expected` of them. Timed from connect to the last record, the same span
  * the companion is timed over (tailStart to last record), so the group join counts on both sides.
  */
-export async function kafkajsConsumerRead(brokers: string[], topic: string, expected: number): Promise<ReadResult> {
-  const consumer = kafka(brokers, 'ki-bench-kafkajs').consumer({ groupId: `ki-bench-${randomUUID()}`, maxBytes: 50 * 1024 * 1024 });
+export async function kafkajsConsumerRead(broker: BenchBroker, topic: string, expected: number): Promise<ReadResult> {
+  const consumer = kafka(broker.brokers, 'ki-bench-kafkajs').consumer({ groupId: broker.groupId('kafkajs'), maxBytes: 50 * 1024 * 1024 });
   const start = performance.now();
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  let records = 0;
-  let bytes = 0;
-  let joined = 0;
-  consumer.on(consumer.events.GROUP_JOIN, () => (joined = performance.now()));
-  const result = await new Promise<ReadResult>((resolve) => {
-    void consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        for (const message of batch.messages) {
-          records++;
-          bytes += message.value?.length ?? 0;
-        }
-        if (records >= expected) resolve({ records, bytes, ms: performance.now() - start, steadyMs: performance.now() - joined });
-      },
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    let records = 0;
+    let bytes = 0;
+    let joined = 0;
+    consumer.on(consumer.events.GROUP_JOIN, () => (joined = performance.now()));
+    return await new Promise<ReadResult>((resolve, reject) => {
+      consumer
+        .run({
+          autoCommit: false,
+          eachBatch: async ({ batch }) => {
+            for (const message of batch.messages) {
+              records++;
+              bytes += message.value?.length ?? 0;
+            }
+            if (records >= expected) resolve({ records, bytes, ms: performance.now() - start, steadyMs: performance.now() - joined });
+          },
+        })
+        .catch(reject);
     });
-  });
-  await consumer.disconnect();
-  return result;
+  } finally {
+    // Leaves the group, so the run's clean-up can delete it on a real cluster.
+    await consumer.disconnect();
+  }
 }
 
 /** kcat -C -e: librdkafka in C, group-less, reading from the beginning to the end of every partition. */

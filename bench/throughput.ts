@@ -6,8 +6,8 @@ import { median, type Row } from './stats';
 import { BenchClient } from './ws-client';
 
 const CASES = [
-  { name: '1 KB JSON', topic: 'bench-json-1k', count: 20_000, size: 1024, json: true },
-  { name: '100 B', topic: 'bench-bytes-100', count: 100_000, size: 100, json: false },
+  { name: '1 KB JSON', what: 'json-1k', count: 20_000, size: 1024, json: true },
+  { name: '100 B', what: 'bytes-100', count: 100_000, size: 100, json: false },
 ];
 
 /** Measurement 1: records/s and MB/s, companion vs bare KafkaJS consumer vs kcat, same topic and records. */
@@ -17,18 +17,19 @@ export async function measureThroughput(broker: BenchBroker, companions: Compani
   await producer.connect();
   const rows: Row[] = [];
   for (const c of CASES) {
-    await broker.createTopic(c.topic, 8);
-    await fillTopic(producer, c.topic, c.count, c.size, c.json);
+    // A fresh topic per run and case (deleted at the end on a real cluster), 8 partitions on both brokers.
+    const topic = await broker.createTopic(c.what, 8);
+    await fillTopic(producer, topic, c.count, c.size, c.json);
     const results: Record<string, ReadResult[]> = { companion: [], kafkajs: [], kcat: [] };
     for (const other of others) results[other.label] = [];
     for (let run = 0; run < runs; run++) {
       for (const [i, subject] of companions.entries()) {
         const client = await BenchClient.connect(subject.wsUrl, subject.token);
-        results[i === 0 ? 'companion' : subject.label]!.push(await companionRead(client, c.topic, c.count));
+        results[i === 0 ? 'companion' : subject.label]!.push(await companionRead(client, topic, c.count));
         client.close();
       }
-      results.kafkajs!.push(await kafkajsConsumerRead(broker.brokers, c.topic, c.count));
-      results.kcat!.push(await kcatRead(broker.brokers, c.topic));
+      results.kafkajs!.push(await kafkajsConsumerRead(broker, topic, c.count));
+      results.kcat!.push(await kcatRead(broker.brokers, topic));
     }
     const rate = (subject: string) => median(results[subject]!.map((r) => (r.records / r.ms) * 1000));
     const mbps = (subject: string) => median(results[subject]!.map((r) => r.bytes / r.ms / 1000));
