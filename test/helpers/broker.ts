@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { createReadyTopics, deleteTopics } from './kafka-admin';
 import { inject } from 'vitest';
 
 /**
@@ -38,13 +38,7 @@ export const testGroupId = (prefix = 'ki-test-group') => testName(prefix);
 /** Deletes topics now (real clusters; the test broker cannot delete topics and needs nothing). */
 export async function deleteTestTopics(topics: string[]): Promise<void> {
   if (isMockBroker() || topics.length === 0) return;
-  const admin = new Kafka({ clientId: 'ki-test-admin', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.deleteTopics({ topics, timeout: 30_000 });
-  } finally {
-    await admin.disconnect();
-  }
+  await deleteTopics(testBrokers(), topics);
 }
 
 /** A fresh, uniquely named topic with `partitions` partitions, ready to produce to and fetch from. */
@@ -54,12 +48,6 @@ export async function createTestTopic(partitions = 3, prefix = 'ki-test'): Promi
     await brokerControl(`topic ${topic} ${partitions}`);
     return topic;
   }
-  const admin = new Kafka({ clientId: 'ki-test-admin', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-  } finally {
-    await admin.disconnect();
-  }
+  await createReadyTopics(testBrokers(), [{ topic, numPartitions: partitions }]);
   return topic;
 }

@@ -1,33 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { isMockBroker, testBrokers, testGroupId, testName } from '../helpers/broker';
+import { createTestTopic, isMockBroker, testBrokers, testGroupId } from '../helpers/broker';
 import { usePairedCompanion } from '../helpers/companion';
-
-/**
- * A new topic (named with the run tag, so the run's teardown deletes it) whose partitions answer
- * ListOffsets. KafkaJS's `waitForLeaders` gives up on the UNKNOWN_TOPIC_OR_PARTITION a busy KRaft
- * broker answers until the topic reaches its metadata.
- */
-async function createReadyTopic(partitions: number): Promise<string> {
-  const topic = testName('ki-test');
-  const kafka = new Kafka({ clientId: 'ki-test-admin', brokers: testBrokers(), logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: false });
-  } finally {
-    await admin.disconnect();
-  }
-  for (const deadline = Date.now() + 30_000; ; ) {
-    const probe = kafka.admin();
-    await probe.connect();
-    const ready = await probe.fetchTopicOffsets(topic).then((offsets) => offsets.length === partitions, () => false);
-    await probe.disconnect();
-    if (ready) return topic;
-    if (Date.now() > deadline) throw new Error(`topic ${topic} was not ready within 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
 
 const texts = (count: number, partition: number) => Array.from({ length: count }, () => ({ partition, value: { encoding: 'text' as const, text: 'x' } }));
 
@@ -39,7 +13,7 @@ describe('consumer group detail on a real cluster', () => {
     { timeout: 60_000 },
     async () => {
       const { client } = paired;
-      const topic = await createReadyTopic(2);
+      const topic = await createTestTopic(2);
       await client.ok({ type: 'produce', topic, records: [...texts(30, 0), ...texts(100, 1)] });
       const groupId = testGroupId();
       const consumer = new Kafka({ clientId: 'ki-test', brokers: testBrokers(), logLevel: logLevel.NOTHING }).consumer({ groupId });

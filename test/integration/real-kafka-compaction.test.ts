@@ -1,8 +1,8 @@
 import type { StatsFrame, WireRecord } from '@kafka-inspector/shared';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteTestTopics, isMockBroker, testBrokers, testName } from '../helpers/broker';
 import { usePairedCompanion } from '../helpers/companion';
+import { createReadyTopics } from '../helpers/kafka-admin';
 import type { TestClient } from '../helpers/ws-client';
 
 /**
@@ -39,28 +39,19 @@ describe.runIf(!isMockBroker())('a compacted topic under a tail', () => {
   it('shows offset gaps and tombstones (null value) as they are, and a start inside a gap begins at the next record, with no error and no `skipped` (needs real Kafka: log compaction)', { timeout: 75_000 }, async () => {
     const { client } = paired;
     const topic = testName('ki-test-compact');
-    const admin = new Kafka({ clientId: 'ki-test-admin', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: [
-          {
-            topic,
-            numPartitions: 1,
-            configEntries: [
-              { name: 'cleanup.policy', value: 'compact' },
-              { name: 'segment.ms', value: '100' },
-              { name: 'min.cleanable.dirty.ratio', value: '0.001' },
-              { name: 'min.compaction.lag.ms', value: '0' },
-            ],
-          },
+    await createReadyTopics(testBrokers(), [
+      {
+        topic,
+        numPartitions: 1,
+        configEntries: [
+          { name: 'cleanup.policy', value: 'compact' },
+          { name: 'segment.ms', value: '100' },
+          { name: 'min.cleanable.dirty.ratio', value: '0.001' },
+          { name: 'min.compaction.lag.ms', value: '0' },
         ],
-      });
-      topics.push(topic);
-    } finally {
-      await admin.disconnect();
-    }
+      },
+    ]);
+    topics.push(topic);
     const produce = async (records: Array<[string, string | null]>) => {
       await client.ok({ type: 'produce', topic, records: records.map(([k, v]) => ({ partition: 0, key: text(k), value: v === null ? null : text(v) })) });
     };

@@ -3,6 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createTestTopic, deleteTestTopics, isMockBroker, testBrokers, testGroupId, testName } from '../helpers/broker';
 import { usePairedCompanion } from '../helpers/companion';
+import { createReadyTopics } from '../helpers/kafka-admin';
 import { TestClient } from '../helpers/ws-client';
 
 /**
@@ -149,14 +150,8 @@ describe.runIf(!isMockBroker())('real Kafka semantics through the protocol', () 
   it('describeTopic returns the topic configs: defaults with isDefault true, a topic override with isDefault false (needs real Kafka: DescribeConfigs)', async () => {
     const { client } = paired;
     const topic = testName('ki-test-configs');
-    const admin = kafka().admin();
-    await admin.connect();
-    try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 2, configEntries: [{ name: 'retention.ms', value: '123456789' }] }], waitForLeaders: true });
-      ownTopics.push(topic);
-    } finally {
-      await admin.disconnect();
-    }
+    await createReadyTopics(testBrokers(), [{ topic, numPartitions: 2, configEntries: [{ name: 'retention.ms', value: '123456789' }] }]);
+    ownTopics.push(topic);
     const detail = await client.ok({ type: 'describeTopic', topic });
     expect(detail.name).toBe(topic);
     expect(detail.internal).toBe(false);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorFrame, RecordsFrame, WelcomeFrame } from '@kafka-inspector/shared';
-import { Kafka, logLevel } from 'kafkajs';
+import { createReadyTopics } from '../helpers/kafka-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testName } from '../helpers/broker';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
@@ -38,10 +38,7 @@ describe.runIf(hasSharedKafka())('secured clusters (needs ../shared/kafka: real 
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'ki-secure-'));
-      const admin = new Kafka({ clientId: 'ki-test', brokers: [broker.plain], logLevel: logLevel.NOTHING }).admin();
-      await admin.connect();
-      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-      await admin.disconnect();
+      await createReadyTopics([broker.plain], [{ topic, numPartitions: 1 }]);
       const stranger = await makeStrangerCa(dir);
       const file = join(dir, 'config.json');
       const sasl = (passwordEnv: string) => ({ mechanism: 'plain', username: USER, passwordEnv });

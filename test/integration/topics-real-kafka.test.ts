@@ -2,44 +2,14 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteTestTopics, isMockBroker, testBrokers, testGroupId, testName } from '../helpers/broker';
 import { usePairedCompanion } from '../helpers/companion';
+import { createReadyTopics as createTopicsAndWait } from '../helpers/kafka-admin';
 
 const text = (value: string) => ({ value: { encoding: 'text' as const, text: value } });
 const admin = () => new Kafka({ clientId: 'ki-test-admin', brokers: testBrokers(), logLevel: logLevel.NOTHING }).admin();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Creates topics (named with the run tag, so the run's teardown deletes them too) and waits until
- * every partition answers ListOffsets. KafkaJS's `waitForLeaders` gives up on the
- * UNKNOWN_TOPIC_OR_PARTITION a busy KRaft broker answers until new topics reach its metadata, and
- * the broker then answers NOT_LEADER while it loads their partitions.
- */
-async function createReadyTopics(names: string[], partitions: number, timeoutMs: number, ready?: () => Promise<boolean>): Promise<void> {
-  const a = admin();
-  await a.connect();
-  try {
-    for (let i = 0; i < names.length; i += 500) {
-      await a.createTopics({ topics: names.slice(i, i + 500).map((topic) => ({ topic, numPartitions: partitions })), waitForLeaders: false, timeout: 60_000 });
-    }
-  } finally {
-    await a.disconnect();
-  }
-  // A companion-independent check would track the names in KafkaJS's admin (the very bug under test): use a throwaway one per poll.
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const probe = admin();
-    await probe.connect();
-    try {
-      const listed = new Set(await probe.listTopics());
-      if (names.every((name) => listed.has(name))) {
-        if (ready ? await ready() : (await Promise.all(names.map((name) => probe.fetchTopicOffsets(name).then(() => true, () => false)))).every(Boolean)) return;
-      }
-    } finally {
-      await probe.disconnect();
-    }
-    if (Date.now() > deadline) throw new Error(`${names.length} new topics were not all ready within ${timeoutMs} ms`);
-    await sleep(500);
-  }
-}
+/** Topics of `partitions` partitions, ready to read (see kafka-admin.ts for why this polls). */
+const createReadyTopics = (names: string[], partitions: number, timeoutMs: number, ready?: () => Promise<boolean>) =>
+  createTopicsAndWait(testBrokers(), names.map((topic) => ({ topic, numPartitions: partitions })), { timeoutMs, ready });
 
 describe('topics on a real cluster: deletion and thousands of topics', () => {
   const paired = usePairedCompanion();
