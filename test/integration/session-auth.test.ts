@@ -30,18 +30,24 @@ describe('pairing and origin checks over a real WebSocket', () => {
     expect(await client.closeCode).toBe(4401);
   });
 
-  it('repeated wrong tokens are answered more and more slowly', async () => {
-    const timings: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const client = await TestClient.connect(companion.wsUrl);
-      const started = performance.now();
-      await client.send({ type: 'hello', protocol: 1, token: `guess-${i}` });
-      timings.push(performance.now() - started);
-      client.close();
-    }
-    expect(timings[2]!).toBeGreaterThan(timings[0]! * 1.5);
-    // A good pairing resets the delay for the next mistake.
+  it('wrong tokens share one budget: past the burst, each waits its turn (answered more and more slowly)', async () => {
+    const timings = await Promise.all(
+      Array.from({ length: 13 }, async (_, i) => {
+        const client = await TestClient.connect(companion.wsUrl);
+        const started = performance.now();
+        const reply = await client.send({ type: 'hello', protocol: 1, token: `guess-${i}` });
+        client.close();
+        expect(reply).toMatchObject({ type: 'error', error: { code: 'UNAUTHORIZED' } });
+        return performance.now() - started;
+      }),
+    );
+    timings.sort((a, b) => a - b);
+    expect(timings[0]!).toBeLessThan(1500);
+    expect(timings.at(-1)!).toBeGreaterThan(1500);
+    // The right token does not wait for the budget.
+    const started = performance.now();
     (await TestClient.paired(companion.wsUrl, companion.token)).close();
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('any request before hello is refused and the socket closed (4401)', async () => {

@@ -65,11 +65,12 @@ describe('bad frames get typed errors and the socket stays usable', () => {
     await expect(client.ok({ type: 'ping' })).resolves.toHaveProperty('time');
   });
 
-  it('more sockets than maxSockets: the extra one is closed with 4429', async () => {
+  it('more paired sockets than maxSockets: the extra one is refused at its hello (LIMIT_EXCEEDED, 4429)', async () => {
     const limited = await startTestCompanion({ limits: { maxSockets: 2 } as never });
     const a = await TestClient.paired(limited.wsUrl, limited.token);
     const b = await TestClient.paired(limited.wsUrl, limited.token);
     const c = await TestClient.connect(limited.wsUrl);
+    expect(await c.send({ type: 'hello', protocol: 1, token: limited.token })).toMatchObject({ type: 'error', error: { code: 'LIMIT_EXCEEDED', details: { limit: 2 } } });
     expect(await c.closeCode).toBe(4429);
     a.close();
     await new Promise((resolve) => setTimeout(resolve, 100));

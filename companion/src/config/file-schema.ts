@@ -43,6 +43,7 @@ const LimitsSchema = z.strictObject({
   maxRecordBytes: count.optional(),
   maxValuePreviewBytes: count.optional(),
   maxStreamsPerSocket: count.optional(),
+  maxStreamsTotal: count.optional(),
   maxSockets: count.optional(),
   maxBatchRecords: count.optional(),
   batchIntervalMs: count.optional(),

@@ -37,6 +37,9 @@ export interface Limits {
   /** Key and value bytes sent per record before truncation. */
   maxValuePreviewBytes: number;
   maxStreamsPerSocket: number;
+  /** Open streams across all sockets: many sockets with a few streams each must not exhaust memory. */
+  maxStreamsTotal: number;
+  /** Paired sockets at once (unpaired ones have a small pool of their own: session/admission.ts). */
   maxSockets: number;
   /** Records per `records` frame. */
   maxBatchRecords: number;
@@ -75,6 +78,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxRecordBytes: 1024 * 1024,
   maxValuePreviewBytes: 64 * 1024,
   maxStreamsPerSocket: 16,
+  maxStreamsTotal: 64,
   maxSockets: 64,
   maxBatchRecords: 500,
   batchIntervalMs: 25,

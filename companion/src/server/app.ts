@@ -5,10 +5,13 @@ import { isLoopbackHost } from '../config/loopback';
 import type { CompanionConfig } from '../config/types';
 import { registerHttpBridge } from '../http/bridge';
 import type { KafkaGateway } from '../kafka/gateway';
+import { Admission } from '../session/admission';
 import { FailedPairings } from '../session/auth';
-import { CLOSE, Session } from '../session/session';
+import { Session } from '../session/session';
+import { StreamBudget } from '../session/stream-registry';
 import { notBuiltPage } from './not-built-page';
-import { isAllowedHost, isAllowedOrigin } from './request-guards';
+import { isAllowedHost, isAllowedOrigin, isWebSocketPath } from './request-guards';
+import { securityHeadersFor } from './security-headers';
 
 export interface AppOptions {
   config: CompanionConfig;
@@ -33,7 +36,10 @@ export async function buildApp(options: AppOptions): Promise<CompanionApp> {
   const log = options.log ?? { info: () => {}, warn: () => {}, error: () => {} };
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
   const sessions = new Set<Session>();
-  const context = { config, gatewayFor: options.gatewayFor, serverVersion: options.serverVersion, pairings: new FailedPairings(), log };
+  const context = { config, gatewayFor: options.gatewayFor, serverVersion: options.serverVersion, pairings: new FailedPairings(), admission: new Admission(config.limits.maxSockets),
+    streamBudget: new StreamBudget(config.limits.maxStreamsTotal),
+    log,
+  };
   // The same predicate as the start-up warning: no warning means the Host guard is on.
   const loopbackOnly = isLoopbackHost(config.host);
 
@@ -44,6 +50,17 @@ export async function buildApp(options: AppOptions): Promise<CompanionApp> {
     if (!isAllowedHost(request.headers.host, options.port(), loopbackOnly)) {
       return reply.code(403).type('text/plain').send('Forbidden: unexpected Host header');
     }
+    // @fastify/websocket upgrades a request on any route (and closes it after); only /ws may upgrade.
+    if (request.ws && !isWebSocketPath(request.url)) {
+      return reply.code(404).type('text/plain').send('Not Found: WebSocket connections go to /ws');
+    }
+  });
+
+  // Clickjacking: no HTML page of the companion may be framed, and each runs only its own code.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('text/html')) reply.headers(securityHeadersFor(payload));
+    return payload;
   });
 
   app.get('/healthz', async () => ({ ok: true, name: 'kafka-inspector', version: options.serverVersion }));
@@ -60,10 +77,7 @@ export async function buildApp(options: AppOptions): Promise<CompanionApp> {
       },
     },
     (socket) => {
-      if (sessions.size >= config.limits.maxSockets) {
-        socket.close(CLOSE.tooManySockets, 'too many connections');
-        return;
-      }
+      // Places are counted by context.admission: unpaired sockets apart from paired sessions.
       const session = new Session(socket, context);
       sessions.add(session);
       socket.on('close', () => sessions.delete(session));

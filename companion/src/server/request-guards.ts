@@ -35,3 +35,12 @@ export function isAllowedHost(host: string | undefined, port: number, loopbackOn
   if (!match) return false;
   return isLoopbackHost(match[1]!) && (match[2] === undefined ? port === 80 : Number(match[2]) === port);
 }
+
+/**
+ * The only path that may upgrade to a WebSocket: exactly `/ws` (a query string aside). Not `/WS`,
+ * `//ws` or `/ws/`, which the router might otherwise hand to another route.
+ */
+export function isWebSocketPath(url: string): boolean {
+  const path = url.split('?', 1)[0];
+  return path === '/ws';
+}

@@ -34,8 +34,14 @@ export const handlers = {
   tailStart: async (request, env) => {
     // Compile first: a bad filter is refused before any Kafka connection is made.
     const predicate = compileFilter(request.filter);
-    env.streams.assertRoom();
-    const reader = await gateway(request, env).openTail({ topic: request.topic, partitions: request.partitions, start: request.start });
+    const release = env.streams.reserve();
+    let reader;
+    try {
+      reader = await gateway(request, env).openTail({ topic: request.topic, partitions: request.partitions, start: request.start });
+    } catch (error) {
+      release();
+      throw error;
+    }
     const stream = env.streams.open(reader, predicate, request.limit);
     return { streamId: stream.id, topic: request.topic, partitions: reader.starts };
   },

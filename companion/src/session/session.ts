@@ -11,7 +11,8 @@ import { toWireError } from './wire-error';
 /** WebSocket close codes of the protocol (docs/protocol.md). */
 export const CLOSE = { unauthorized: 4401, unsupportedProtocol: 4400, helloTimeout: 4408, tooManySockets: 4429, goingAway: 1001 } as const;
 
-const HELLO_TIMEOUT_MS = 10_000;
+/** Short: a client sends `hello` as soon as its socket opens, and an unpaired socket holds a place. */
+export const HELLO_TIMEOUT_MS = 5_000;
 
 /**
  * One per socket: the handshake, then one reply per request, and the socket's streams. Every
@@ -27,8 +28,9 @@ export class Session {
     private readonly socket: WebSocket,
     private readonly context: SessionContext,
   ) {
-    this.streams = new StreamRegistry(context.config.limits, { send: (frame) => this.send(frame), bufferedAmount: () => socket.bufferedAmount });
+    this.streams = new StreamRegistry(context.config.limits, { send: (frame) => this.send(frame), bufferedAmount: () => socket.bufferedAmount }, context.streamBudget);
     this.helloTimer = setTimeout(() => this.closeWith(CLOSE.helloTimeout, 'no hello in time'), HELLO_TIMEOUT_MS);
+    context.admission.arrive(this);
     // Handlers are attached at once, so no early frame is missed (fastify-websocket's advice).
     socket.on('message', (data, isBinary) => void this.onFrame(isBinary ? null : data.toString()));
     socket.on('close', () => void this.dispose());
@@ -54,7 +56,13 @@ export class Session {
     }
   }
 
+  /** The unpaired pool needs this socket's place (admission.ts): it had not sent its hello. */
+  evict(): void {
+    this.closeWith(CLOSE.tooManySockets, 'too many unpaired connections');
+  }
+
   private async onHello(parsed: ReturnType<typeof parseFrame>): Promise<void> {
+    this.context.admission.helloReceived(this);
     // A frame that does not match the schema is BAD_FRAME whatever it is, paired or not (a hello
     // with an extra field or without a token, too): the client learns what to fix, and may send a
     // valid hello before the hello deadline.
@@ -69,14 +77,24 @@ export class Session {
       return this.closeWith(CLOSE.unsupportedProtocol, 'unsupported protocol');
     }
     if (!tokenMatches(this.context.config.token, hello.token)) {
-      // Answer late, and later for each failure in a row: guessing the token is made slow.
-      await new Promise((resolve) => setTimeout(resolve, this.context.pairings.fail()));
+      // Answered late, on a budget shared by every socket (auth.ts): guessing in parallel gains nothing.
+      const delay = this.context.pairings.failure();
+      if (delay === null) {
+        const retryAfterMs = this.context.pairings.retryAfterMs();
+        this.sendError(hello.id, { code: 'RATE_LIMITED', message: 'too many failed pairings on this companion: wait and retry', details: { retryAfterMs } });
+        return this.closeWith(CLOSE.tooManySockets, 'too many failed pairings');
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
       this.context.log.warn('refused a connection with a wrong token');
       this.sendError(hello.id, { code: 'UNAUTHORIZED', message: 'wrong token: pair with the token the companion printed at start-up' });
       return this.closeWith(CLOSE.unauthorized, 'wrong token');
     }
-    this.context.pairings.succeed();
     clearTimeout(this.helloTimer);
+    if (!this.context.admission.pair(this)) {
+      const limit = this.context.config.limits.maxSockets;
+      this.sendError(hello.id, { code: 'LIMIT_EXCEEDED', message: `at most ${limit} paired connections at once; close one first`, details: { limit } });
+      return this.closeWith(CLOSE.tooManySockets, 'too many connections');
+    }
     this.authed = true;
     this.send({ type: 'welcome', id: hello.id, ok: true, ...welcomeFor(this.context.config, this.context.serverVersion) });
   }
@@ -103,6 +121,7 @@ export class Session {
 
   async dispose(): Promise<void> {
     clearTimeout(this.helloTimer);
+    this.context.admission.leave(this);
     this.closed = true;
     await this.streams.closeAll();
   }

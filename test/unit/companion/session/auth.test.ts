@@ -14,11 +14,27 @@ describe('tokenMatches', () => {
   });
 });
 
-describe('FailedPairings', () => {
-  it('doubles the delay per failure up to 3 s and resets on success', () => {
-    const pairings = new FailedPairings();
-    expect([1, 2, 3, 4, 5, 6].map(() => pairings.fail())).toEqual([300, 600, 1200, 2400, 3000, 3000]);
+describe('FailedPairings: one budget for every socket', () => {
+  const limits = { burst: 3, perSecond: 1, maxWaiting: 2, baseDelayMs: 300 };
+
+  it('answers a burst after the base delay, then one failure per refill, then RATE_LIMITED (null)', () => {
+    let now = 0;
+    const pairings = new FailedPairings(limits, () => now);
+    expect([1, 2, 3].map(() => pairings.failure())).toEqual([300, 300, 300]);
+    expect(pairings.failure()).toBe(1300);
+    expect(pairings.failure()).toBe(2300);
+    expect(pairings.failure()).toBeNull();
+    expect(pairings.retryAfterMs()).toBe(1000);
+    now = 1000;
+    expect(pairings.failure()).toBe(2300);
+    now = 10_000;
+    expect(pairings.failure()).toBe(300);
+  });
+
+  it('a success does not refill the budget', () => {
+    const pairings = new FailedPairings(limits, () => 0);
+    [1, 2, 3].forEach(() => pairings.fail());
     pairings.succeed();
-    expect(pairings.fail()).toBe(300);
+    expect(pairings.failure()).toBe(1300);
   });
 });
