@@ -51,14 +51,24 @@ export const WireRecordSchema = z.object({
 export type WireRecord = z.infer<typeof WireRecordSchema>;
 
 /**
- * Bytes a client sends to produce. Mirrors EncodedData without `size`/`truncated`: strip those to
- * produce a tailed record again. `json` must parse as JSON and is sent as the given text.
- * Client input is strict at every level: an unknown field is refused (BAD_FRAME), never ignored.
+ * What EncodedData may carry back when a tailed record is produced again as is: `size` is then
+ * checked against the bytes sent, and a truncated preview (`truncated: true`) is refused, so a
+ * shortened value never lands in a topic.
+ */
+const echoed = {
+  size: z.number().int().min(0).optional(),
+  truncated: z.literal(false, 'a truncated preview cannot be produced: send the whole value').optional(),
+};
+
+/**
+ * Bytes a client sends to produce. Mirrors EncodedData, so a tailed record can be produced again as
+ * is. `json` must parse as JSON and is sent as the given text. Client input is strict at every
+ * level: an unknown field is refused (BAD_FRAME), never ignored.
  */
 export const OutgoingDataSchema = z.discriminatedUnion('encoding', [
-  z.strictObject({ encoding: z.literal('text'), text: z.string() }),
-  z.strictObject({ encoding: z.literal('json'), text: z.string() }),
-  z.strictObject({ encoding: z.literal('binary'), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64') }),
+  z.strictObject({ encoding: z.literal('text'), text: z.string(), ...echoed }),
+  z.strictObject({ encoding: z.literal('json'), text: z.string(), ...echoed }),
+  z.strictObject({ encoding: z.literal('binary'), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'), ...echoed }),
 ]);
 export type OutgoingData = z.infer<typeof OutgoingDataSchema>;
 

@@ -88,3 +88,37 @@ describe('produce over the protocol, seen again in a tail', () => {
     await guarded.close();
   });
 });
+
+describe('produce: a batch the broker would refuse is refused whole, before anything is sent (issue 16)', () => {
+  let companion: TestCompanion;
+  let client: TestClient;
+  beforeAll(async () => {
+    companion = await startTestCompanion();
+    client = await TestClient.paired(companion.wsUrl, companion.token);
+  });
+  afterAll(async () => {
+    client.close();
+    await companion.close();
+  });
+
+  it('a record of exactly maxRecordBytes, beside a small one on another partition: TOO_LARGE, and neither partition is written', async () => {
+    const topic = await createTestTopic(2);
+    const limit = companion.config.limits.maxRecordBytes;
+    const big = Buffer.alloc(limit, 7).toString('base64');
+    const error = await client.fails({ type: 'produce', topic, records: [{ partition: 0, value: { encoding: 'text', text: 'small' } }, { partition: 1, value: { encoding: 'binary', base64: big } }] });
+    expect(error).toMatchObject({ code: 'TOO_LARGE', details: { partition: 1, indexes: [1], limitName: 'max.message.bytes' } });
+    const detail = await client.ok({ type: 'describeTopic', topic });
+    expect(detail.partitions.map((p) => p.high)).toEqual(['0', '0']);
+    // The small record alone still goes through.
+    await expect(client.ok({ type: 'produce', topic, records: [{ partition: 0, value: { encoding: 'text', text: 'small' } }] })).resolves.toEqual({ records: [{ partition: 0, offset: '0' }] });
+  }, 60_000);
+
+  it('records that each fit but together pass max.message.bytes on one partition: TOO_LARGE naming them, nothing written', async () => {
+    const topic = await createTestTopic(2);
+    const part = { encoding: 'binary' as const, base64: Buffer.alloc(400_000, 1).toString('base64') };
+    const error = await client.fails({ type: 'produce', topic, records: [{ partition: 1, value: { encoding: 'text', text: 'x' } }, ...[0, 1, 2].map(() => ({ partition: 0, value: part }))] });
+    expect(error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/smaller produce requests/), details: { partition: 0, indexes: [1, 2, 3] } });
+    const detail = await client.ok({ type: 'describeTopic', topic });
+    expect(detail.partitions.map((p) => p.high)).toEqual(['0', '0']);
+  }, 60_000);
+});

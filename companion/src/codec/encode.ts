@@ -5,6 +5,15 @@ import type { OutgoingData } from '@kafka-inspector/shared';
  * or base64 that is not canonical, so a typo never lands in a topic as a silently different value.
  */
 export function encodeData(data: OutgoingData): Buffer {
+  const bytes = toBytes(data);
+  // A value echoed from a tail carries its full size: a preview shorter than that is not the record.
+  if (data.size !== undefined && data.size !== bytes.length) {
+    throw new EncodeError(`value is ${bytes.length} bytes but its size says ${data.size}: send the whole value (or leave size out)`);
+  }
+  return bytes;
+}
+
+function toBytes(data: OutgoingData): Buffer {
   switch (data.encoding) {
     case 'text':
       return Buffer.from(data.text, 'utf8');

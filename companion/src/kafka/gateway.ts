@@ -116,7 +116,7 @@ export interface RawOutgoingRecord {
  */
 export class GatewayError extends Error {
   constructor(
-    readonly code: 'NOT_FOUND' | 'KAFKA_UNAVAILABLE' | 'KAFKA_ERROR' | 'KAFKA_AUTH_FAILED' | 'KAFKA_TLS_FAILED' | 'UNSUPPORTED_BY_BROKER' | 'TIMEOUT' | 'BAD_FRAME',
+    readonly code: 'NOT_FOUND' | 'KAFKA_UNAVAILABLE' | 'KAFKA_ERROR' | 'KAFKA_AUTH_FAILED' | 'KAFKA_TLS_FAILED' | 'UNSUPPORTED_BY_BROKER' | 'TIMEOUT' | 'BAD_FRAME' | 'TOO_LARGE',
     message: string,
     readonly details?: Record<string, unknown>,
   ) {

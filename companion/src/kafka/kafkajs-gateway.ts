@@ -7,6 +7,7 @@ import type { KafkaGateway, TailReader } from './gateway';
 import { fetchShare } from './fetch-share';
 import { describeGroup, listGroups } from './groups';
 import { produceRecords, type ProducerSource } from './produce';
+import { createTopicLimits } from './topic-limits';
 import { openTailReader, type TailReaderSettings } from './tail-reader';
 import { describeTopic, listTopics } from './topics';
 
@@ -43,6 +44,7 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
   const getProducer = () =>
     (producer ??= connected(kafka.producer({ allowAutoTopicCreation: false, idempotent: false })).catch((error: unknown) => ((producer = null), Promise.reject(error))));
 
+  const maxMessageBytes = createTopicLimits(getAdmin);
   const producers: ProducerSource = {
     forTopic(topic, existing) {
       if (producer && [...sentTo].some((name) => !existing.has(name))) {
@@ -78,7 +80,7 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
       };
       return reader;
     },
-    produce: (topic, records) => produceRecords(producers, reads, topic, records),
+    produce: (topic, records) => produceRecords(producers, reads, topic, records, maxMessageBytes),
     listGroups: async () => listGroups(await getAdmin()),
     describeGroup: async (groupId, topics) => describeGroup(await getAdmin(), reads, groupId, topics),
     async close() {

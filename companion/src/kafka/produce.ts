@@ -1,4 +1,5 @@
 import { type IHeaders, type Message, Partitioners, type Producer } from 'kafkajs';
+import { batchBytes, DEFAULT_MAX_REQUEST_BYTES } from './batch-size';
 import type { ClusterReads } from './cluster-reads';
 import { toGatewayError } from './error-map';
 import { GatewayError, type RawOutgoingRecord } from './gateway';
@@ -24,7 +25,13 @@ export interface Produced {
  * murmur2) partitioner, so each record's partition is known and every record is sent with one:
  * offsets then follow from each partition's base offset and the send order within it.
  */
-export async function produceRecords(producers: ProducerSource, reads: ClusterReads, topic: string, records: RawOutgoingRecord[]): Promise<Produced[]> {
+export async function produceRecords(
+  producers: ProducerSource,
+  reads: ClusterReads,
+  topic: string,
+  records: RawOutgoingRecord[],
+  maxMessageBytes: (topic: string) => Promise<number>,
+): Promise<Produced[]> {
   const nullHeader = records.findIndex((record) => record.headers.some((header) => header.value === null));
   if (nullHeader >= 0) {
     // Kafka allows it, but KafkaJS 2.2.4 throws while sizing a null header value; refuse it clearly.
@@ -42,6 +49,7 @@ export async function produceRecords(producers: ProducerSource, reads: ClusterRe
     }
     return { ...message, partition };
   });
+  assertBrokerTakes(topic, records, messages, await maxMessageBytes(topic));
 
   let metadata: Awaited<ReturnType<Producer['send']>>;
   try {
@@ -57,6 +65,37 @@ export async function produceRecords(producers: ProducerSource, reads: ClusterRe
     seen.set(partition, index + 1n);
     return { partition, offset: ((base.get(partition) ?? 0n) + index).toString() };
   });
+}
+
+/**
+ * Refuses, before anything is sent, a batch the broker would refuse in part: the broker checks each
+ * partition's record batch against `max.message.bytes` and answers MESSAGE_TOO_LARGE for that
+ * partition only, after writing the others. So every partition's batch is sized here first (and
+ * the whole request against the broker's default `socket.request.max.bytes`).
+ */
+function assertBrokerTakes(topic: string, records: RawOutgoingRecord[], messages: Array<{ partition: number }>, limit: number): void {
+  const byPartition = new Map<number, number[]>();
+  messages.forEach(({ partition }, index) => byPartition.get(partition)?.push(index) ?? byPartition.set(partition, [index]));
+  const now = Date.now();
+  let total = 0;
+  for (const [partition, indexes] of byPartition) {
+    const size = batchBytes(indexes.map((i) => records[i]!), now);
+    total += size;
+    if (size <= limit) continue;
+    const alone = indexes.find((i) => batchBytes([records[i]!], now) > limit);
+    const message =
+      alone !== undefined
+        ? `record ${alone} is too large for topic ${topic}: with Kafka's framing it takes ${batchBytes([records[alone]!], now)} bytes; the topic's max.message.bytes is ${limit}`
+        : `the ${indexes.length} records for partition ${partition} make a ${size}-byte record batch; topic ${topic} takes at most ${limit} (max.message.bytes): send them in smaller produce requests`;
+    throw new GatewayError('TOO_LARGE', `${message}; nothing was written`, { partition, indexes, size, limit, limitName: 'max.message.bytes' });
+  }
+  if (total > DEFAULT_MAX_REQUEST_BYTES) {
+    throw new GatewayError('TOO_LARGE', `the batch is ${total} bytes; a broker takes requests of at most ${DEFAULT_MAX_REQUEST_BYTES} (socket.request.max.bytes); nothing was written`, {
+      size: total,
+      limit: DEFAULT_MAX_REQUEST_BYTES,
+      limitName: 'socket.request.max.bytes',
+    });
+  }
 }
 
 /** Kafka headers are a list; KafkaJS takes an object, with an array for a repeated key. */

@@ -58,7 +58,8 @@ describe('client frame schemas', () => {
   it.each([
     ['an extra field in a produce record', { id: '1', type: 'produce', topic: 't', records: [{ value: null, extra: 1 }] }],
     ['an extra field in a produce header', { id: '1', type: 'produce', topic: 't', records: [{ value: null, headers: [{ key: 'h', value: null, extra: 1 }] }] }],
-    ['an extra field in an encoded value', { id: '1', type: 'produce', topic: 't', records: [{ value: { encoding: 'text', text: 'x', size: 1 } }] }],
+    ['an extra field in an encoded value', { id: '1', type: 'produce', topic: 't', records: [{ value: { encoding: 'text', text: 'x', length: 1 } }] }],
+    ['a truncated preview produced again', { id: '1', type: 'produce', topic: 't', records: [{ value: { encoding: 'text', text: 'x', size: 9, truncated: true } }] }],
     ['an extra field in start', { id: '1', type: 'tailStart', topic: 't', start: { from: 'latest', offset: '5' } }],
     ['an extra field in filter', { id: '1', type: 'tailStart', topic: 't', start: { from: 'latest' }, filter: { text: 'x', regex: 'y' } }],
   ])('rejects %s (strict at every level)', (_name, frame) => {

@@ -47,4 +47,9 @@ describe('encodeData', () => {
       expect(encodeData(outgoing)).toEqual(bytes);
     }
   });
+
+  it('takes a tailed value back as it came (size included), but not a shortened one', () => {
+    expect(encodeData({ encoding: 'text', text: 'héllo', size: 6 })).toEqual(Buffer.from('héllo'));
+    expect(() => encodeData({ encoding: 'text', text: 'hél', size: 6 })).toThrow(/size says 6/);
+  });
 });

@@ -16,7 +16,7 @@ describe('parseFrame', () => {
     // Issue 16: typed refusals, never a silent clamp or an ignored field.
     ['{"id":"10","type":"tailStart","topic":"t","start":{"from":"offset","offset":"-1"}}', '10', /start\.offset: a decimal integer string from 0/],
     ['{"id":"11","type":"produce","topic":"t","records":[{"value":null,"timestamp":"-5"}]}', '11', /records\.0\.timestamp: a decimal integer string from 0/],
-    ['{"id":"12","type":"produce","topic":"t","records":[{"value":{"encoding":"text","text":"x","size":1}}]}', '12', /records\.0\.value: Unrecognized key: "size"/],
+    ['{"id":"12","type":"produce","topic":"t","records":[{"value":{"encoding":"text","text":"x","length":1}}]}', '12', /records\.0\.value: Unrecognized key: "length"/],
     ['{"id":"13","type":"tailStart","topic":"t","start":{"from":"latest"},"filter":{"txt":"x"}}', '13', /filter: Unrecognized key: "txt"/],
   ])('%s -> BAD_FRAME', (text, id, message) => {
     const parsed = parseFrame(text);
