@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { nonEmpty, resolveConfigDir } from './config-dir';
 import { ConfigError } from './config-error';
 import { parseOrigins } from './origins';
+import { checkTokenLength } from './token';
 import { parseBrokerList, parseExtensionIds, parsePort } from './values';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -55,6 +56,7 @@ export function parseCliArgs(argv: readonly string[], env: Env): CliOptions {
   const token = values.token ?? nonEmpty(env.KAFKA_INSPECTOR_TOKEN);
   // hello accepts at most 512 characters: a longer token could never pair.
   if (token !== undefined && token.length > 512) throw new ConfigError('the pairing token is longer than 512 characters');
+  if (token !== undefined) checkTokenLength(token, values.token === undefined ? 'KAFKA_INSPECTOR_TOKEN' : '--token');
   return {
     help: values.help ?? false,
     version: values.version ?? false,

@@ -1,3 +1,4 @@
+import { MIN_TOKEN_LENGTH } from './token';
 import { DEFAULT_PORT } from './types';
 
 /** The --help text: every flag, the environment variable behind it and the config file keys. */
@@ -16,7 +17,9 @@ Options (a flag beats its environment variable, which beats the config file, whi
                         ::1, localhost) exposes the companion to your network: use with care
   --read-only           No produce and no admin requests
   --allow-produce GLOB  Topics that may be produced to; repeatable (default: every topic)
-  --token T             Pairing token, instead of the one in <config dir>/token (env KAFKA_INSPECTOR_TOKEN)
+  --token T             Pairing token, instead of the one in <config dir>/token; at least ${MIN_TOKEN_LENGTH} random
+                        characters. Other local users can read a flag in /proc/<pid>/cmdline (and ps):
+                        prefer the env KAFKA_INSPECTOR_TOKEN or the token file
   --extension-id ID     Chrome extension id allowed to connect; repeatable
                         (env KAFKA_INSPECTOR_EXTENSION_ID, comma-separated)
   --allow-origin ORIGIN Web origin (e.g. http://localhost:3000) allowed to call the HTTP bridge

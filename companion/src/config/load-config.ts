@@ -57,7 +57,6 @@ export async function resolveConfig(cli: CliOptions, env: Env): Promise<LoadedCo
         'holding the token reaches your Kafka clusters through it. Use --host 127.0.0.1 unless you mean this.',
     );
   }
-  if (cli.token && cli.token.length < 16) warnings.push('the pairing token is shorter than 16 characters and easy to guess');
   if (clusters.length === 0 && !demo) warnings.push('no cluster is configured and --no-demo was given: there is nothing to inspect');
   if (config.readOnly && config.produceAllowList) warnings.push('read-only mode is on, so the produce allow-list has no effect');
   return { config, warnings, demo };

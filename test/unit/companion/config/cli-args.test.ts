@@ -86,14 +86,14 @@ describe('parseCliArgs', () => {
   });
 
   it('prefers flags to the environment', () => {
-    const options = parseCliArgs(['--brokers', 'flag:1', '--port', '1', '--token', 'flag-token', '--extension-id', EXT_B, '--config-dir', '/flag'], {
+    const options = parseCliArgs(['--brokers', 'flag:1', '--port', '1', '--token', 'flag-token-0123456789', '--extension-id', EXT_B, '--config-dir', '/flag'], {
       KAFKA_BROKERS: 'env:2',
       KAFKA_INSPECTOR_PORT: '2',
-      KAFKA_INSPECTOR_TOKEN: 'env-token',
+      KAFKA_INSPECTOR_TOKEN: 'env-token-0123456789',
       KAFKA_INSPECTOR_EXTENSION_ID: EXT_A,
       KAFKA_INSPECTOR_CONFIG_DIR: '/env',
     });
-    expect(options).toMatchObject({ brokers: ['flag:1'], port: 1, token: 'flag-token', extensionIds: [EXT_B], configDir: '/flag' });
+    expect(options).toMatchObject({ brokers: ['flag:1'], port: 1, token: 'flag-token-0123456789', extensionIds: [EXT_B], configDir: '/flag' });
   });
 
   it('ignores empty environment variables', () => {

@@ -196,10 +196,18 @@ describe('loadConfig warnings', () => {
     }
   });
 
-  it('warns about a short token and a moot allow-list', async () => {
+  it('warns about a moot allow-list', async () => {
     const dir = await temp.make();
-    const { warnings } = await loadConfig(['--config-dir', dir, '--token', 'short', '--read-only', '--allow-produce', 'a'], {});
-    expect(warnings).toContainEqual(expect.stringMatching(/shorter than 16/));
+    const { warnings } = await loadConfig(['--config-dir', dir, '--token', 'token-for-the-tests', '--read-only', '--allow-produce', 'a'], {});
     expect(warnings).toContainEqual(expect.stringMatching(/read-only mode is on/));
+  });
+
+  it('refuses a token too short to resist guessing, from the flag, the environment or the file (16 characters at least)', async () => {
+    const dir = await temp.make();
+    await expect(loadConfig(['--config-dir', dir, '--token', 'short'], {})).rejects.toThrow(/--token has 5 characters; at least 16/);
+    await expect(loadConfig(['--config-dir', dir], { KAFKA_INSPECTOR_TOKEN: '0123456789abcde' })).rejects.toThrow(/KAFKA_INSPECTOR_TOKEN has 15 characters/);
+    await writeFile(join(dir, 'token'), 'my-own-token\n', { mode: 0o600 });
+    await expect(loadConfig(['--config-dir', dir], {})).rejects.toThrow(/token \(delete the file to have a new one made\) has 12 characters/);
+    await expect(loadConfig(['--config-dir', dir, '--token', '0123456789abcdef'], {})).resolves.toHaveProperty('config.token', '0123456789abcdef');
   });
 });

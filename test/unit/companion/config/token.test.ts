@@ -26,9 +26,9 @@ describe('ensureToken', () => {
 
   it('keeps a token the user wrote, trimmed, and tightens its mode', async () => {
     const dir = await temp.make();
-    await writeFile(join(dir, 'token'), '  my-own-token\n', { mode: 0o644 });
+    await writeFile(join(dir, 'token'), '  my-own-token-of-20ch\n', { mode: 0o644 });
     await chmod(join(dir, 'token'), 0o644);
-    expect((await ensureToken(dir)).token).toBe('my-own-token');
+    expect((await ensureToken(dir)).token).toBe('my-own-token-of-20ch');
     expect((await stat(join(dir, 'token'))).mode & 0o777).toBe(0o600);
   });
 
