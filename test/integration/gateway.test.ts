@@ -25,6 +25,17 @@ describe('KafkaJS gateway against a real broker over TCP', () => {
     expect(testBrokers().map((b) => b.split(':')[1])).toContain(String(info.brokers[0]!.port));
   });
 
+  it('names as controller one of its brokers, or null when the broker names a node it does not list (the test broker says 0)', async () => {
+    const info = await gateway.describeCluster();
+    if (info.controller !== null) expect(info.brokers.map((b) => b.nodeId)).toContain(info.controller);
+  });
+
+  it.runIf(isMockBroker())('a timestamp start on the test broker (no offsets by time) is UNSUPPORTED_BY_BROKER, not a silent start at the end', async () => {
+    const topic = await createTestTopic(1);
+    await gateway.produce(topic, [{ key: null, value: text('a'), headers: [], timestamp: '1700000000000' }]);
+    await expect(gateway.openTail({ topic, start: { from: 'timestamp', timestamp: '1600000000000' } })).rejects.toMatchObject({ code: 'UNSUPPORTED_BY_BROKER' });
+  });
+
   it('produces keys, headers, a tombstone and an explicit partition, and reads them back field for field', async () => {
     const topic = await createTestTopic(3);
     const produced = await gateway.produce(topic, [

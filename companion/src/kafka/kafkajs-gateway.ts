@@ -63,7 +63,9 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
     async describeCluster() {
       try {
         const info = await (await getAdmin()).describeCluster();
-        return { clusterId: info.clusterId || null, controller: info.controller ?? null, brokers: info.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })) };
+        // A controller id that names none of the brokers (the test broker says 0 with only node 1) is unknown: null.
+        const controller = info.brokers.some((b) => b.nodeId === info.controller) ? info.controller : null;
+        return { clusterId: info.clusterId || null, controller, brokers: info.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })) };
       } catch (error) {
         throw toGatewayError(error, 'cannot describe the cluster');
       }

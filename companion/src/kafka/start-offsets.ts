@@ -46,11 +46,14 @@ export async function resolveStarts(
 ): Promise<ResolvedStarts> {
   const ask = (options: { fromBeginning?: boolean; fromTimestamp?: number }) =>
     cluster.fetchTopicsOffset([{ topic, partitions: partitions.map((partition) => ({ partition })), ...options }]).then(byPartition);
+  const byTime = start.from === 'timestamp';
   const listOffsets = () =>
     Promise.all([
       ask({ fromBeginning: true }),
       ask({ fromBeginning: false }),
-      start.from === 'timestamp' ? ask({ fromTimestamp: Number(start.timestamp) }) : Promise.resolve(null),
+      byTime ? ask({ fromTimestamp: Number(start.timestamp) }) : Promise.resolve(null),
+      // The probe of assertLooksUpByTime: where does time 0 start?
+      byTime ? ask({ fromTimestamp: 0 }) : Promise.resolve(null),
     ]);
   let answers: Awaited<ReturnType<typeof listOffsets>>;
   for (let attempt = 0; ; attempt++) {
@@ -64,7 +67,8 @@ export async function resolveStarts(
       await cluster.refreshMetadata().catch(() => {});
     }
   }
-  const [low, high, atTime] = answers;
+  const [low, high, atTime, atZero] = answers;
+  if (atZero) assertLooksUpByTime(topic, partitions, low, high, atZero);
   const starts: PartitionStart[] = [];
   const skipped: SkippedRange[] = [];
   for (const partition of partitions) {
@@ -76,6 +80,29 @@ export async function resolveStarts(
     if (gap) skipped.push(gap);
   }
   return { starts, skipped };
+}
+
+/**
+ * Some brokers answer ListOffsets by timestamp with "no such record" (-1, which a start reads as
+ * the end) whatever the time: librdkafka's mock, the demo and test broker. Real Kafka answers time 0
+ * with the first record that has a timestamp, in a partition that holds records: an offset below
+ * the end. So a partition holding records whose time-0 answer is -1 or its end means the broker
+ * cannot look offsets up by time: say so, rather than start at the end in silence. (With every
+ * partition empty any answer is right, and none is refused.)
+ */
+export function assertLooksUpByTime(topic: string, partitions: number[], low: Map<number, string>, high: Map<number, string>, atZero: Map<number, string>): void {
+  for (const partition of partitions) {
+    const lo = low.get(partition);
+    const hi = high.get(partition);
+    const zero = atZero.get(partition);
+    if (lo === undefined || hi === undefined || zero === undefined || big(lo) >= big(hi)) continue;
+    if (big(zero) >= 0n && big(zero) < big(hi)) return;
+    throw new GatewayError(
+      'UNSUPPORTED_BY_BROKER',
+      `this broker cannot look offsets up by timestamp (partition ${partition} of ${topic} holds offsets ${lo}-${big(hi) - 1n}, yet ListOffsets for time 0 answers ${zero}); start from an offset, lastN or earliest instead`,
+      { api: 'ListOffsets', partition },
+    );
+  }
 }
 
 /** Where one partition starts, given its watermarks (and the ListOffsets answer for a timestamp). */

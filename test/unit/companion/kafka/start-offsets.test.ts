@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PrivateCluster } from '../../../../companion/src/kafka/private-cluster';
-import { resolveStarts, skippedAtStart, startOffset } from '../../../../companion/src/kafka/start-offsets';
+import { assertLooksUpByTime, resolveStarts, skippedAtStart, startOffset } from '../../../../companion/src/kafka/start-offsets';
 
 describe('startOffset', () => {
   it.each([
@@ -74,5 +74,19 @@ describe('resolveStarts', () => {
     const denied = cluster(1, Object.assign(new Error('denied'), { name: 'KafkaJSProtocolError', type: 'TOPIC_AUTHORIZATION_FAILED' }));
     await expect(resolveStarts(denied, 't', [0], { from: 'earliest' }, [1, 1])).rejects.toThrow('denied');
     expect(denied.calls.refreshMetadata).toBe(0);
+  });
+});
+
+describe('assertLooksUpByTime (issue 16: a timestamp start on a broker that answers the log end)', () => {
+  const m = (entries: Array<[number, string]>) => new Map(entries);
+  it('refuses with UNSUPPORTED_BY_BROKER when a partition holding records maps time 0 to its end', () => {
+    expect(() => assertLooksUpByTime('t', [0, 1], m([[0, '0'], [1, '0']]), m([[0, '0'], [1, '5']]), m([[0, '0'], [1, '5']]))).toThrow(
+      expect.objectContaining({ code: 'UNSUPPORTED_BY_BROKER' }),
+    );
+    expect(() => assertLooksUpByTime('t', [0], m([[0, '0']]), m([[0, '5']]), m([[0, '-1']]))).toThrow(/time 0 answers -1/);
+  });
+  it('accepts a broker that maps time 0 to the log start, and empty partitions', () => {
+    expect(() => assertLooksUpByTime('t', [0, 1], m([[0, '3'], [1, '0']]), m([[0, '3'], [1, '5']]), m([[0, '3'], [1, '0']]))).not.toThrow();
+    expect(() => assertLooksUpByTime('t', [0], m([[0, '7']]), m([[0, '7']]), m([[0, '7']]))).not.toThrow();
   });
 });
