@@ -3,11 +3,12 @@
 #   librdkafka-dev + gcc  the test/demo broker (librdkafka's mock cluster, built at first use)
 #   chromium              end-to-end tests of the panel (driven by playwright-core)
 #   kcat                  the benchmark's C baseline
-# Usage: scripts/ensure-system-deps.sh [broker] [chromium] [kcat]   (no argument: all of them)
+#   openssl               certificates for the TLS tests (a throwaway CA, client certificates)
+# Usage: scripts/ensure-system-deps.sh [broker] [chromium] [kcat] [openssl]   (no argument: all of them)
 set -euo pipefail
 
 want=("$@")
-[ ${#want[@]} -eq 0 ] && want=(broker chromium kcat)
+[ ${#want[@]} -eq 0 ] && want=(broker chromium kcat openssl)
 
 missing=()
 for w in "${want[@]}"; do
@@ -19,6 +20,7 @@ for w in "${want[@]}"; do
       ;;
     chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
     kcat) command -v kcat >/dev/null || missing+=(kcat) ;;
+    openssl) command -v openssl >/dev/null || missing+=(openssl) ;;
     *) echo "ensure-system-deps: unknown component '$w'" >&2; exit 2 ;;
   esac
 done

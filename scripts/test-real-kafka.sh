@@ -29,7 +29,7 @@ if [ -z "${KAFKA_BROKERS:-}" ]; then
   echo "test-real-kafka: Apache Kafka broker $KAFKA_BROKERS (pid $pid)" >&2
 fi
 
-bash scripts/ensure-system-deps.sh chromium
+bash scripts/ensure-system-deps.sh chromium openssl
 npm run --silent build >/dev/null
 # Thousands of topics keep a small broker busy for a minute: that file runs alone, after the rest.
 THOUSANDS=test/integration/topics-thousands-real-kafka.test.ts
