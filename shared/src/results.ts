@@ -27,6 +27,8 @@ export const CapabilitiesSchema = z.object({
     maxRecordBytes: z.number().int(),
     maxValuePreviewBytes: z.number().int(),
     maxStreamsPerSocket: z.number().int(),
+    /** Open streams across all sockets of the companion (sent since issue 16, security 6). */
+    maxStreamsTotal: z.number().int().optional(),
     // Sent since issue 16; optional so that a client still accepts an older companion's welcome.
     maxSockets: z.number().int().optional(),
     maxBatchRecords: z.number().int().optional(),

@@ -18,6 +18,7 @@ export function welcomeFor(config: CompanionConfig, serverVersion: string): Welc
         maxRecordBytes: limits.maxRecordBytes,
         maxValuePreviewBytes: limits.maxValuePreviewBytes,
         maxStreamsPerSocket: limits.maxStreamsPerSocket,
+        maxStreamsTotal: limits.maxStreamsTotal,
         maxSockets: limits.maxSockets,
         maxBatchRecords: limits.maxBatchRecords,
         batchIntervalMs: limits.batchIntervalMs,
