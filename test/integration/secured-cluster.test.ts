@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ErrorFrame, RecordsFrame, WelcomeFrame } from '@kafka-inspector/shared';
 import { createReadyTopics } from '../helpers/kafka-admin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testName } from '../helpers/broker';
+import { isMockBroker, testName } from '../helpers/broker';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
 import { hasSharedKafka, makeClientCertificate, makeStrangerCa, type SecureBroker, startSecureBroker } from '../helpers/secure-broker';
 import { TestClient } from '../helpers/ws-client';
@@ -16,9 +16,11 @@ const WRONG = 'wrong-pass-91c2-do-not-leak';
 /**
  * TLS and SASL/PLAIN against a real Apache Kafka broker with secured listeners, started here from
  * ../shared/kafka (developers and CI; a user's machine has none, so the suite is skipped there).
+ * It runs in the real-Kafka pass (`npm run test:real-kafka`, part of CI), not on the mock pass,
+ * which would only start the same two brokers a second time.
  * SCRAM cannot be tested here: Kafka 3.1 in KRaft mode has no SCRAM (see the unit tests).
  */
-describe.runIf(hasSharedKafka())('secured clusters (needs ../shared/kafka: real brokers with TLS and SASL_SSL listeners)', () => {
+describe.runIf(hasSharedKafka() && !isMockBroker())('secured clusters (needs ../shared/kafka, in the real-Kafka pass: real brokers with TLS and SASL_SSL listeners)', () => {
   let broker: SecureBroker;
   let mtlsBroker: SecureBroker;
 
