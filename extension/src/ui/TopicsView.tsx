@@ -49,7 +49,16 @@ export function TopicsView() {
                     {topic.internal && <span className="tag">internal</span>}
                   </td>
                   <td className="num">{topic.partitions}</td>
-                  <td className="num">~{formatCount(topic.messageCount)}</td>
+                  <td className="num">
+                    {topic.error ? (
+                      <span className="warn" title={`Some partitions did not answer: ${topic.error.message}`} data-testid="topic-row-error">
+                        ⚠ ~{formatCount(topic.messageCount)}
+                        <span className="visually-hidden"> (partial: {topic.error.message})</span>
+                      </span>
+                    ) : (
+                      <>~{formatCount(topic.messageCount)}</>
+                    )}
+                  </td>
                   <td className="num">{topic.replicationFactor}</td>
                 </tr>
               ))}

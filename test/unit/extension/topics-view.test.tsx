@@ -42,6 +42,26 @@ describe('panel components', () => {
     expect(row.textContent).toContain('~1,200');
   });
 
+  it('a topic whose partitions did not all answer says so in its row, in words a screen reader reads too', async () => {
+    const store = await renderPaired();
+    const connecting = store.getState().connect('ws://x/ws', 'tok');
+    FakeSocket.latest().open();
+    FakeSocket.latest().welcome();
+    await connecting;
+    await flush();
+    FakeSocket.latest().reply('listTopics', {
+      topics: [
+        { name: 'orders', partitions: 3, replicationFactor: 1, messageCount: '800', internal: false, error: { code: 'KAFKA_ERROR', message: 'partition 2: NOT_LEADER_FOR_PARTITION' } },
+        { name: 'payments', partitions: 1, replicationFactor: 1, messageCount: '5', internal: false },
+      ],
+    });
+    await flush();
+    const rows = await screen.findAllByTestId('topic-row');
+    expect(rows[0]!.textContent).toContain('(partial: partition 2: NOT_LEADER_FOR_PARTITION)');
+    expect(rows[0]!.querySelector('[data-testid=topic-row-error]')?.getAttribute('title')).toMatch(/did not answer/);
+    expect(rows[1]!.querySelector('[data-testid=topic-row-error]')).toBeNull();
+  });
+
   it('the produce button is disabled with a reason on a read-only companion', async () => {
     const store = await renderPaired();
     const connecting = store.getState().connect('ws://x/ws', 'tok');
