@@ -17,8 +17,13 @@ export interface TestCompanion {
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
+export interface TestCompanionOptions {
+  /** The cluster's Fetch max wait: 200 ms by default (quick tests); null for the gateway's own default, as users run it. */
+  fetchMaxWaitMs?: number | null;
+}
+
 /** The companion in-process, on a free loopback port, against the broker under test. */
-export async function startTestCompanion(overrides: Partial<CompanionConfig> = {}): Promise<TestCompanion> {
+export async function startTestCompanion(overrides: Partial<CompanionConfig> = {}, options: TestCompanionOptions = {}): Promise<TestCompanion> {
   const config: CompanionConfig = {
     host: '127.0.0.1',
     port: 0,
@@ -32,7 +37,8 @@ export async function startTestCompanion(overrides: Partial<CompanionConfig> = {
     ...overrides,
     limits: { ...DEFAULT_LIMITS, ...overrides.limits },
   };
-  const gateway = createKafkaJsGateway({ ...config.clusters[0]!, fetchMaxWaitMs: 200 });
+  const fetchMaxWaitMs = options.fetchMaxWaitMs === undefined ? 200 : options.fetchMaxWaitMs;
+  const gateway = createKafkaJsGateway({ ...config.clusters[0]!, ...(fetchMaxWaitMs === null ? {} : { fetchMaxWaitMs }) });
   const running = await startCompanion(config, {
     gatewayFor: (name) => {
       if (name !== config.clusters[0]!.name) throw new GatewayError('NOT_FOUND', `no cluster profile named "${name}"`);
@@ -59,11 +65,11 @@ export async function startTestCompanion(overrides: Partial<CompanionConfig> = {
  * For a describe block: a test companion and one client paired with it, started before its tests
  * and closed after them. Read `companion` and `client` inside tests, not at collection time.
  */
-export function usePairedCompanion(overrides: Partial<CompanionConfig> = {}): { readonly companion: TestCompanion; readonly client: TestClient } {
+export function usePairedCompanion(overrides: Partial<CompanionConfig> = {}, options: TestCompanionOptions = {}): { readonly companion: TestCompanion; readonly client: TestClient } {
   let companion: TestCompanion | undefined;
   let client: TestClient | undefined;
   beforeAll(async () => {
-    companion = await startTestCompanion(overrides);
+    companion = await startTestCompanion(overrides, options);
     client = await TestClient.paired(companion.wsUrl, companion.token);
   });
   afterAll(async () => {

@@ -1,13 +1,9 @@
 import type { StatusFrame } from '@kafka-inspector/shared';
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CompanionConfig, DEFAULT_LIMITS } from '../../companion/src/config';
-import { createKafkaJsGateway, type KafkaGateway } from '../../companion/src/kafka';
-import { startCompanion } from '../../companion/src/server/start';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTestTopic, deleteTestTopics, isMockBroker, testBrokers, testName } from '../helpers/broker';
-import { TEST_TOKEN } from '../helpers/companion';
+import { usePairedCompanion } from '../helpers/companion';
 import { connectionsTo, settle } from '../helpers/sockets';
-import { TestClient } from '../helpers/ws-client';
 
 /**
  * Tail behaviour a real Kafka broker exposes and the mock hides. The companion here keeps the
@@ -15,32 +11,9 @@ import { TestClient } from '../helpers/ws-client';
  * so a Fetch really is parked at the broker while the topic is idle.
  */
 describe('tails on a real broker', () => {
-  let gateway: KafkaGateway;
-  let running: Awaited<ReturnType<typeof startCompanion>>;
-  let client: TestClient;
+  const paired = usePairedCompanion({}, { fetchMaxWaitMs: null });
   const topics: string[] = [];
-
-  beforeAll(async () => {
-    const config: CompanionConfig = {
-      host: '127.0.0.1',
-      port: 0,
-      token: TEST_TOKEN,
-      tokenFile: null,
-      readOnly: false,
-      produceAllowList: null,
-      extensionIds: [],
-      clusters: [{ name: 'test', brokers: testBrokers() }],
-      uiDir: null,
-      limits: { ...DEFAULT_LIMITS },
-    };
-    gateway = createKafkaJsGateway(config.clusters[0]!);
-    running = await startCompanion(config, { gatewayFor: () => gateway, uiDir: null, serverVersion: '0.0.0-test' });
-    client = await TestClient.paired(`${running.url.replace(/^http/, 'ws')}/ws`, TEST_TOKEN);
-  });
   afterAll(async () => {
-    client?.close();
-    await running?.close();
-    await gateway?.close();
     await deleteTestTopics(topics).catch(() => {});
   });
 
@@ -56,14 +29,14 @@ describe('tails on a real broker', () => {
     const before = connectionsTo(brokerPorts);
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const { streamId } = await client.ok({ type: 'tailStart', topic, start: { from: 'latest' } });
-      await client.waitForStatus(streamId, 'caught-up');
+      const { streamId } = await paired.client.ok({ type: 'tailStart', topic, start: { from: 'latest' } });
+      await paired.client.waitForStatus(streamId, 'caught-up');
       // Somewhere inside the broker's long poll.
       await new Promise((resolve) => setTimeout(resolve, 60 + i * 50));
       const started = performance.now();
-      await client.ok({ type: 'tailStop', streamId });
+      await paired.client.ok({ type: 'tailStop', streamId });
       times.push(performance.now() - started);
-      expect(client.statuses(streamId).at(-1)).toBe('ended');
+      expect(paired.client.statuses(streamId).at(-1)).toBe('ended');
     }
     console.log(`tailStop reply times (ms): ${times.map((t) => t.toFixed(1)).join(', ')}`);
     expect(Math.max(...times)).toBeLessThan(100);
@@ -80,9 +53,9 @@ describe('tails on a real broker', () => {
         topics.push(...fresh);
         // No waitForLeaders: a user creates topics with any tool and tails them at once.
         await admin.createTopics({ topics: fresh.map((topic) => ({ topic, numPartitions: 8 })) });
-        const replies = await Promise.all(fresh.map((topic) => client.send({ type: 'tailStart', topic, start: { from: 'earliest' } })));
+        const replies = await Promise.all(fresh.map((topic) => paired.client.send({ type: 'tailStart', topic, start: { from: 'earliest' } })));
         for (const reply of replies) {
-          if (reply.type === 'result') await client.ok({ type: 'tailStop', streamId: (reply.result as { streamId: string }).streamId });
+          if (reply.type === 'result') await paired.client.ok({ type: 'tailStop', streamId: (reply.result as { streamId: string }).streamId });
         }
         expect(replies.map((reply) => (reply.type === 'error' ? reply.error : 'started')), `tailStarts on topics created just now (round ${round})`).toEqual(fresh.map(() => 'started'));
       }
@@ -108,21 +81,21 @@ describe('tails on a real broker', () => {
     }
 
     // Resuming: partition 0 from 2 (gone up to 6), partition 1 from 3 (still there).
-    const { streamId, partitions } = await client.ok({ type: 'tailStart', topic, start: { from: 'positions', positions: { '0': '2', '1': '3' } } });
+    const { streamId, partitions } = await paired.client.ok({ type: 'tailStart', topic, start: { from: 'positions', positions: { '0': '2', '1': '3' } } });
     expect(partitions.map((p) => [p.partition, p.offset])).toEqual([
       [0, '6'],
       [1, '3'],
     ]);
-    const notice = await client.waitFor<StatusFrame>((f) => f.type === 'status' && f.streamId === streamId && f.skipped !== undefined, 5000, 'a status with skipped');
+    const notice = await paired.client.waitFor<StatusFrame>((f) => f.type === 'status' && f.streamId === streamId && f.skipped !== undefined, 5000, 'a status with skipped');
     expect(notice.skipped).toEqual([{ partition: 0, from: '2', to: '6' }]);
     expect(notice.message).toContain('partition 0 offsets 2-5');
-    const records = await client.waitForRecords(streamId, 4 + 7);
+    const records = await paired.client.waitForRecords(streamId, 4 + 7);
     expect(records.filter((r) => r.partition === 0).map((r) => r.offset)).toEqual(['6', '7', '8', '9']);
 
     // The same for a seek to an absolute offset below the log start.
-    await client.ok({ type: 'tailSeek', streamId, start: { from: 'offset', offset: '0' } });
-    const again = await client.waitFor<StatusFrame>((f) => f.type === 'status' && f.streamId === streamId && f.skipped !== undefined && f !== notice, 5000, 'a second status with skipped');
+    await paired.client.ok({ type: 'tailSeek', streamId, start: { from: 'offset', offset: '0' } });
+    const again = await paired.client.waitFor<StatusFrame>((f) => f.type === 'status' && f.streamId === streamId && f.skipped !== undefined && f !== notice, 5000, 'a second status with skipped');
     expect(again.skipped).toEqual([{ partition: 0, from: '0', to: '6' }]);
-    await client.ok({ type: 'tailStop', streamId });
+    await paired.client.ok({ type: 'tailStop', streamId });
   });
 });
