@@ -111,6 +111,7 @@ try {
   await step('fan-out', () => measureFanOut(broker, [companion, before]));
   await step('panel', () => measurePanel(broker, companion, runs));
   await step('http', () => measureHttp(broker, companion, runs));
+  await step('many-streams', async () => (await import('./many-streams')).measureManyStreams(broker, companion));
 } finally {
   await cleanUp();
 }
