@@ -10,12 +10,15 @@ import { TestClient } from '../helpers/ws-client';
  * plays the attacker with raw sockets and checks that the real user, who has the token, still gets in.
  */
 
-/** A socket that connects and then does nothing; resolves once it is open (or refused). */
-function idleSocket(wsUrl: string): Promise<WebSocket> {
+/** A socket that connects and then does nothing (or sends a malformed hello); resolves once it is open (or refused). */
+function idleSocket(wsUrl: string, badHello = false): Promise<WebSocket> {
   const socket = new WebSocket(wsUrl);
   socket.on('error', () => {});
   return new Promise((resolve) => {
-    socket.once('open', () => resolve(socket));
+    socket.once('open', () => {
+      if (badHello) socket.send(JSON.stringify({ id: '1', type: 'hello', protocol: 1 }));
+      resolve(socket);
+    });
     socket.once('close', () => resolve(socket));
     socket.once('unexpected-response', () => resolve(socket));
   });
@@ -90,13 +93,14 @@ describe('hostile local clients', () => {
     const { maxSockets } = companion.config.limits;
     let holding = true;
     const held = new Set<WebSocket>();
-    // The attacker: as many idle sockets as the companion has slots, reopened as soon as one is closed.
-    const hold = async () => {
-      const socket = await idleSocket(companion.wsUrl);
+    // The attacker: as many idle sockets as the companion has slots (a quarter of them sending a
+    // malformed hello), each reopened as soon as it is closed.
+    const hold = async (_: unknown, i: number) => {
+      const socket = await idleSocket(companion.wsUrl, i % 4 === 0);
       held.add(socket);
       socket.once('close', () => {
         held.delete(socket);
-        if (holding) void hold();
+        if (holding) void hold(null, i);
       });
     };
     await Promise.all(Array.from({ length: maxSockets }, hold));

@@ -62,7 +62,6 @@ export class Session {
   }
 
   private async onHello(parsed: ReturnType<typeof parseFrame>): Promise<void> {
-    this.context.admission.helloReceived(this);
     // A frame that does not match the schema is BAD_FRAME whatever it is, paired or not (a hello
     // with an extra field or without a token, too): the client learns what to fix, and may send a
     // valid hello before the hello deadline.
@@ -76,6 +75,9 @@ export class Session {
       this.sendError(hello.id, { code: 'UNSUPPORTED_PROTOCOL', message: `this companion speaks protocol ${PROTOCOL_VERSION}, not ${hello.protocol}`, details: { supported: [PROTOCOL_VERSION] } });
       return this.closeWith(CLOSE.unsupportedProtocol, 'unsupported protocol');
     }
+    // Its token is being checked: it leaves the unpaired pool (a socket that only sends bad frames
+    // stays there, evictable, so such sockets cannot pile up outside it).
+    this.context.admission.helloReceived(this);
     if (!tokenMatches(this.context.config.token, hello.token)) {
       // Answered late, on a budget shared by every socket (auth.ts): guessing in parallel gains nothing.
       const delay = this.context.pairings.failure();
