@@ -4,6 +4,7 @@ import { createTestTopic, testBrokers } from '../helpers/broker';
 import { startTestCompanion, type TestCompanion } from '../helpers/companion';
 import { bridge } from '../helpers/http-bridge';
 import { SseClient } from '../helpers/sse-client';
+import { TestClient } from '../helpers/ws-client';
 
 type Rec = { partition: number; offset: string; value: { text: string } | null };
 
@@ -155,5 +156,35 @@ describe('HTTP bridge: tails as Server-Sent Events', () => {
       expect([path, res.status]).toEqual([path, status]);
       expect(JSON.parse(res.body)).toMatchObject({ error_code: expect.any(Number), code: expect.any(String) });
     }
+  });
+});
+
+describe('HTTP bridge: event streams share the companion-wide stream budget with WebSocket tails', () => {
+  let companion: TestCompanion;
+  beforeAll(async () => {
+    companion = await startTestCompanion({ limits: { maxStreamsTotal: 2 } as never });
+  });
+  afterAll(() => companion.close());
+
+  it('an event stream over maxStreamsTotal is 429 LIMIT_EXCEEDED, and its place comes back when one closes', async () => {
+    const topic = await createTestTopic(1, 'sse-budget');
+    const auth = { authorization: `Bearer ${companion.token}` };
+    const ws = await TestClient.paired(companion.wsUrl, companion.token);
+    await ws.ok({ type: 'tailStart', topic, start: { from: 'latest' } });
+    const sse = await SseClient.open(`${companion.url}/stream?topic=${topic}&from=latest`, auth);
+    expect(sse.status).toBe(200);
+    const refused = await bridge(companion, `/stream?topic=${topic}&from=latest`);
+    expect(refused.status).toBe(429);
+    expect(refused.json).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(await ws.fails({ type: 'tailStart', topic, start: { from: 'latest' } })).toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    sse.close();
+    const deadline = Date.now() + 5000;
+    let again = await ws.send({ type: 'tailStart', topic, start: { from: 'latest' } });
+    while (again.type !== 'result' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      again = await ws.send({ type: 'tailStart', topic, start: { from: 'latest' } });
+    }
+    expect(again.type).toBe('result');
+    ws.close();
   });
 });

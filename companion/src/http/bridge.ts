@@ -1,7 +1,7 @@
 import { TopicNameSchema } from '@kafka-inspector/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { compileFilter } from '../filter/filter';
-import type { KafkaGateway } from '../kafka/gateway';
+import type { KafkaGateway, TailReader } from '../kafka/gateway';
 import { tokenMatches } from '../session/auth';
 import type { SessionContext } from '../session/context';
 import { assertMayProduce, toRawRecords } from '../session/produce-policy';
@@ -181,7 +181,17 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
       // Compile first: a bad filter is refused before any Kafka connection is made.
       const predicate = compileFilter(query.filter);
       if (streams.size >= config.limits.maxSockets) throw new RestError(429, 429, 'LIMIT_EXCEEDED', `at most ${config.limits.maxSockets} event streams at once`);
-      const reader = await gateway.openTail({ topic: query.topic, partitions: query.partitions, start: query.start });
+      // Event streams share the companion-wide stream budget with WebSocket tails.
+      const budget = context.streamBudget;
+      if (!budget.hasRoom()) throw new RestError(429, 429, 'LIMIT_EXCEEDED', `at most ${budget.limit} streams on this companion across all connections; stop one first`);
+      budget.take();
+      let reader: TailReader;
+      try {
+        reader = await gateway.openTail({ topic: query.topic, partitions: query.partitions, start: query.start });
+      } catch (error) {
+        budget.give();
+        throw error;
+      }
       reply.hijack();
       const headers = Object.fromEntries(Object.entries(reply.getHeaders()).map(([k, v]) => [k, String(v)]));
       let detach = () => {};
@@ -194,7 +204,7 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
         response: reply.raw,
         headers,
         onClosed: () => {
-          streams.delete(tail);
+          if (streams.delete(tail)) budget.give();
           detach();
         },
       });
@@ -207,6 +217,7 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
     async close() {
       const all = [...streams];
       streams.clear();
+      all.forEach(() => context.streamBudget.give());
       await Promise.allSettled(all.map((tail) => tail.shutdown('companion shutting down')));
     },
   };
