@@ -2,6 +2,7 @@ import { banner } from './cli/banner';
 import { bundledExtensionId, extensionBuildDir, packageVersion, standaloneUiDir } from './cli/paths';
 import { ConfigError, helpText, parseCliArgs, resolveConfig } from './config';
 import { type DemoCluster, startDemoCluster } from './demo/demo-cluster';
+import { DemoBrokerUnavailable } from './demo/mock-broker';
 import { createKafkaJsGateway } from './kafka';
 import { createGatewayRegistry, type GatewayRegistry } from './cli/gateway-registry';
 import { type RunningCompanion, startCompanion } from './server/start';
@@ -66,6 +67,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`kafka-inspector: ${error.message}\nRun kafka-inspector --help for the options.\n`);
     process.exit(2);
+  }
+  if (error instanceof DemoBrokerUnavailable) {
+    process.stderr.write(`kafka-inspector: ${error.message}\n`);
+    process.exit(1);
   }
   process.stderr.write(`kafka-inspector: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);

@@ -2,15 +2,13 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { mockBrokerPaths } from '../cli/paths';
 
 const run = promisify(execFile);
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const source = join(repoRoot, 'companion/native/mock-broker.c');
-const ensureDeps = join(repoRoot, 'scripts/ensure-system-deps.sh');
+const RDKAFKA_MOCK_HEADER = '/usr/include/librdkafka/rdkafka_mock.h';
 
 export interface MockBroker {
   /** Bootstrap list, host:port. */
@@ -81,20 +79,47 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 async function buildLauncher(): Promise<string> {
+  const { source, cacheDir, ensureDeps } = mockBrokerPaths();
   const code = await readFile(source);
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
-  const dir = join(repoRoot, 'node_modules/.cache/kafka-inspector');
-  const binary = join(dir, `mock-broker-${hash}`);
+  const binary = join(cacheDir, `mock-broker-${hash}`);
   if (existsSync(binary)) return binary;
-  await mkdir(dir, { recursive: true });
-  if (!existsSync('/usr/include/librdkafka/rdkafka_mock.h') && existsSync(ensureDeps)) {
-    // A fresh machine: fetch librdkafka-dev and gcc from Debian (the script says what it installs).
-    await run('bash', [ensureDeps, 'broker'], { maxBuffer: 16 * 1024 * 1024 });
+  await mkdir(cacheDir, { recursive: true });
+  const flags = async () =>
+    run('pkg-config', ['--cflags', '--libs', 'rdkafka']).then(
+      (out) => out.stdout.trim().split(/\s+/),
+      () => ['-lrdkafka'],
+    );
+  if (ensureDeps) {
+    // The repository on a fresh machine: fetch librdkafka-dev and gcc from Debian (the script says what it installs).
+    if (!existsSync(RDKAFKA_MOCK_HEADER) && existsSync(ensureDeps)) await run('bash', [ensureDeps, 'broker'], { maxBuffer: 16 * 1024 * 1024 });
+    await run('gcc', ['-O2', '-o', binary, source, ...(await flags())]);
+    return binary;
   }
-  const flags = await run('pkg-config', ['--cflags', '--libs', 'rdkafka']).then(
-    (out) => out.stdout.trim().split(/\s+/),
-    () => ['-lrdkafka'],
-  );
-  await run('gcc', ['-O2', '-o', binary, source, ...flags]);
+  // The installed package never installs system packages itself: it says what the demo needs.
+  try {
+    await run('gcc', ['-O2', '-o', binary, source, ...(await flags())]);
+  } catch (error) {
+    throw new DemoBrokerUnavailable(error);
+  }
   return binary;
+}
+
+/** The installed package could not build the demo broker's launcher: what to install, or how to go without. */
+export class DemoBrokerUnavailable extends Error {
+  constructor(cause: unknown) {
+    const detail = cause instanceof Error ? (cause.message.split('\n').find((line) => /error|not found|ENOENT/i.test(line)) ?? cause.message.split('\n', 1)[0]) : String(cause);
+    super(
+      [
+        'the demo broker is built on first use from a small C launcher over librdkafka\'s mock cluster, and that build failed:',
+        `  ${detail?.trim()}`,
+        'It needs gcc, pkg-config and librdkafka 2.x headers:',
+        '  Debian/Ubuntu: sudo apt-get install gcc pkg-config librdkafka-dev',
+        '  Fedora:        sudo dnf install gcc pkgconf librdkafka-devel',
+        '  macOS:         brew install librdkafka pkg-config (and the Xcode command-line tools)',
+        'Or point it at your own cluster instead: kafka-inspector --brokers host:9092 (or --no-demo).',
+      ].join('\n'),
+    );
+    this.name = 'DemoBrokerUnavailable';
+  }
 }
