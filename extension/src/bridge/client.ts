@@ -1,4 +1,5 @@
 import {
+  PROTOCOL_VERSION,
   type ClientMessage,
   type PartitionStart,
   type RecordsFrame,
@@ -23,7 +24,7 @@ export type ConnectionState =
   | { status: 'connecting'; attempt: number }
   | { status: 'open'; welcome: Welcome }
   | { status: 'reconnecting'; attempt: number; retryAt: number; reason: string }
-  | { status: 'unauthorized'; reason: string }
+  | { status: 'unauthorized'; reason: string; error?: WireError }
   | { status: 'closed'; reason: string };
 
 /** A request the companion refused, carrying its protocol error. */
@@ -156,7 +157,7 @@ export class Bridge {
       let welcomed = false;
       socket.onmessage = (event) => this.onMessage(String(event.data));
       socket.onopen = () => {
-        this.send({ type: 'hello', protocol: 1, token: target.token, client: 'kafka-inspector-panel' }).then(
+        this.send({ type: 'hello', protocol: PROTOCOL_VERSION, token: target.token, client: 'kafka-inspector-panel' }).then(
           (reply) => {
             if (reply.type === 'welcome') {
               welcomed = true;
@@ -167,7 +168,7 @@ export class Bridge {
               resolve(welcome);
             } else if (reply.type === 'error') {
               this.target = null;
-              this.setState({ status: 'unauthorized', reason: reply.error.message });
+              this.setState({ status: 'unauthorized', reason: reply.error.message, error: reply.error });
               reject(new RequestFailed(reply.error));
             }
           },

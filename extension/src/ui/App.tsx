@@ -8,6 +8,7 @@ import { ProduceView } from './ProduceView';
 import { useInspector } from './store-context';
 import { TailView } from './TailView';
 import { TopicsView } from './TopicsView';
+import { VersionNotice } from './VersionNotice';
 
 const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'topics', label: 'Topics' },
@@ -69,6 +70,7 @@ export function App() {
         </div>
       </header>
       <main className="app-main">
+        {connection.status === 'open' && <VersionNotice />}
         {connection.status === 'unauthorized' ? (
           <PairingScreen />
         ) : (

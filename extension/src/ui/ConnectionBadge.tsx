@@ -21,7 +21,7 @@ export function ConnectionBadge() {
       case 'reconnecting':
         return `Reconnecting${connection.retryAt > now ? ` in ${Math.ceil((connection.retryAt - now) / 1000)} s` : '…'}`;
       case 'unauthorized':
-        return 'Token refused';
+        return connection.error?.code === 'UNSUPPORTED_PROTOCOL' ? 'Version mismatch' : 'Token refused';
       case 'closed':
         return 'Disconnected';
       case 'idle':

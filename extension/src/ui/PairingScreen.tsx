@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { DEFAULT_COMPANION_WS, savePairing } from '../bridge/platform';
 import { useInspector, useMode } from './store-context';
+import { VersionNotice } from './VersionNotice';
 
 /** First run (and the options page): where the companion is, and the token it printed. */
 export function PairingScreen({ onSaved }: { onSaved?: () => void }) {
@@ -41,10 +42,14 @@ export function PairingScreen({ onSaved }: { onSaved?: () => void }) {
           Token
           <input value={token} onChange={(e) => setToken(e.target.value)} data-testid="pairing-token" type="password" autoFocus spellCheck={false} placeholder="paste the token the companion printed" />
         </label>
-        {(error || connection.status === 'unauthorized') && (
-          <p className="error" role="alert" data-testid="pairing-error">
-            {connection.status === 'unauthorized' ? connection.reason : error}
-          </p>
+        {connection.status === 'unauthorized' && connection.error?.code === 'UNSUPPORTED_PROTOCOL' ? (
+          <VersionNotice />
+        ) : (
+          (error || connection.status === 'unauthorized') && (
+            <p className="error" role="alert" data-testid="pairing-error">
+              {connection.status === 'unauthorized' ? connection.reason : error}
+            </p>
+          )
         )}
         <button className="primary" disabled={busy || !token.trim()} data-testid="pairing-connect">
           {busy ? 'Testing…' : 'Test and connect'}
