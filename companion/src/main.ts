@@ -1,14 +1,26 @@
 import { banner } from './cli/banner';
 import { bundledExtensionId, extensionBuildDir, packageVersion, standaloneUiDir } from './cli/paths';
-import { ConfigError, helpText, parseCliArgs, resolveConfig } from './config';
+import { ConfigError, helpText, parseCliArgs, parseSubcommand, resolveConfig } from './config';
 import { type DemoCluster, startDemoCluster } from './demo/demo-cluster';
 import { DemoBrokerUnavailable } from './demo/mock-broker';
 import { createKafkaJsGateway } from './kafka';
 import { createGatewayRegistry, type GatewayRegistry } from './cli/gateway-registry';
+import { announceRunning, runHostCommand } from './native-host/cli';
 import { type RunningCompanion, startCompanion } from './server/start';
 
 /** `kafka-inspector`: flags -> config -> (demo broker) -> server. Everything else lives in its module. */
 async function main(argv: string[]): Promise<void> {
+  const sub = parseSubcommand(argv, process.env);
+  if (sub?.command === 'native-host') {
+    // Chrome reads this process's stdout as framed messages: nothing else may be printed, and the
+    // process ends once its one reply is written (stdin stays open while the browser waits).
+    process.exit(await runHostCommand(sub, bundledExtensionId(), (text) => void process.stdout.write(text), (text) => void process.stderr.write(text)));
+  }
+  if (sub) {
+    if (sub.help) return void process.stdout.write(helpText());
+    process.exitCode = await runHostCommand(sub, bundledExtensionId(), (text) => void process.stdout.write(text), (text) => void process.stderr.write(text));
+    return;
+  }
   const cli = parseCliArgs(argv, process.env);
   if (cli.help) return void process.stdout.write(helpText());
   const version = await packageVersion();
@@ -51,6 +63,8 @@ async function main(argv: string[]): Promise<void> {
   const running = await startCompanion(config, { gatewayFor: gateways.get, uiDir, serverVersion: version });
   companion = running;
   if (shutdown.signal.aborted) return void (await running.close());
+  // For the browser host (install-browser-host): where this companion runs, removed at exit.
+  await announceRunning(cli.configDir, running.url, config.tokenFile);
   const extensionDir = extensionBuildDir();
   process.stdout.write(`${banner({ config, url: running.url, version, demo, uiBuilt: uiDir !== null, extensionDir, warnings })}\n`);
 

@@ -6,3 +6,4 @@ export * from './tail';
 export * from './client-messages';
 export * from './results';
 export * from './server-messages';
+export * from './native-host';

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +11,8 @@ export interface CompanionProcess {
   url: string;
   wsUrl: string;
   token: string;
+  /** Its KAFKA_INSPECTOR_CONFIG_DIR (a fresh temporary folder unless the test gave one in `env`). */
+  configDir: string;
   child: ChildProcess;
   /** Everything the process printed, for asserting on logs. */
   output(): string;
@@ -25,6 +27,8 @@ export interface SpawnOptions {
   v8Defaults?: boolean;
   /** In a process group of its own, so a signal can reach it and its children at once, as Ctrl-C does. */
   ownGroup?: boolean;
+  /** The token in `<config dir>/token`, as a user's companion has it, instead of --token. */
+  tokenFile?: boolean;
 }
 
 /**
@@ -60,10 +64,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 /** The companion exactly as users start it: `kafka-inspector` in its own process, on a free port. */
 export async function spawnCompanion(args: string[], env: Record<string, string> = {}, options: SpawnOptions = {}): Promise<CompanionProcess> {
   const token = 'e2e-token-0123456789abcdef0123';
-  const configDir = mkdtempSync(join(tmpdir(), 'ki-config-'));
+  const configDir = env.KAFKA_INSPECTOR_CONFIG_DIR ?? mkdtempSync(join(tmpdir(), 'ki-config-'));
+  if (options.tokenFile) writeFileSync(join(configDir, 'token'), `${token}\n`, { mode: 0o600 });
   // Executed through its shebang, as `npm start` and an installed `kafka-inspector` run it (V8 flags included).
   const [command, argv] = options.v8Defaults ? [process.execPath, [BIN]] : [BIN, []];
-  const child = spawn(command, [...argv, '--port', '0', '--token', token, ...args], {
+  const child = spawn(command, [...argv, '--port', '0', ...(options.tokenFile ? [] : ['--token', token]), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...inherited(), KAFKA_INSPECTOR_CONFIG_DIR: configDir, ...env },
     detached: options.ownGroup ?? false,
@@ -92,6 +97,7 @@ export async function spawnCompanion(args: string[], env: Record<string, string>
     url,
     wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     token,
+    configDir,
     child,
     output: () => output,
     stop(signal = 'SIGTERM') {

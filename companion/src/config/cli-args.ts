@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { nonEmpty, resolveConfigDir } from './config-dir';
 import { ConfigError } from './config-error';
@@ -102,4 +103,33 @@ function sourceOf(flagValue: unknown, flag: string, envName: string): string {
 function nonBlank(value: string, flag: string): string {
   if (value.trim() === '') throw new ConfigError(`${flag} needs a non-empty value`);
   return value.trim();
+}
+
+export const BROWSER_HOST_COMMANDS = ['install-browser-host', 'uninstall-browser-host'] as const;
+
+/** `kafka-inspector install-browser-host` and friends: a first word that names a command, not a flag. */
+export type Subcommand =
+  | { command: (typeof BROWSER_HOST_COMMANDS)[number]; browserDirs: string[] | undefined; configDir: string; help: boolean }
+  /** What Chrome runs through the launcher: its arguments (the caller's origin) are Chrome's, not flags. */
+  | { command: 'native-host'; args: string[]; configDir: string };
+
+/** The subcommand argv starts with, or null for the companion itself. Throws ConfigError. */
+export function parseSubcommand(argv: readonly string[], env: Env): Subcommand | null {
+  const [first, ...rest] = argv;
+  if (first === 'native-host') return { command: 'native-host', args: rest, configDir: resolveConfigDir(undefined, env) };
+  const command = BROWSER_HOST_COMMANDS.find((name) => name === first);
+  if (!command) return null;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { 'browser-dir': { type: 'string', multiple: true }, 'config-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new ConfigError(`${command}: ${(error as Error).message} (see kafka-inspector --help)`);
+  }
+  const { values } = parsed;
+  return {
+    command,
+    browserDirs: values['browser-dir']?.map((dir) => resolve(nonBlank(dir, '--browser-dir'))),
+    configDir: resolveConfigDir(values['config-dir'], env),
+    help: values.help ?? false,
+  };
 }

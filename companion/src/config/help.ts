@@ -4,9 +4,21 @@ import { DEFAULT_PORT } from './types';
 /** The --help text: every flag, the environment variable behind it and the config file keys. */
 export function helpText(): string {
   return `Usage: kafka-inspector [options]
+       kafka-inspector install-browser-host [--browser-dir DIR]... [--config-dir DIR]
+       kafka-inspector uninstall-browser-host [--browser-dir DIR]... [--config-dir DIR]
 
 Starts the Kafka Inspector companion: a local gateway between your browser (DevTools panel or the
 page it serves) and Kafka. With no cluster configured it starts a built-in demo broker.
+
+Commands:
+  install-browser-host    Lets the Kafka Inspector extension find the running companion and pair
+                          by itself, with no token to paste: registers a native-messaging host for
+                          Chrome, Chromium, Edge and Brave (those installed, Linux and macOS), which
+                          answers only that extension. Run it again after moving the companion.
+  uninstall-browser-host  Removes what install-browser-host wrote.
+    --browser-dir DIR     Write to (or remove from) this NativeMessagingHosts folder instead of the
+                          browsers' own; repeatable (e.g. <profile>/NativeMessagingHosts for a
+                          Chromium started with --user-data-dir)
 
 Options (a flag beats its environment variable, which beats the config file, which beats the default):
   --brokers LIST        Bootstrap brokers, host:port,... as the cluster profile "default"

@@ -1,4 +1,4 @@
-export { type CliOptions, parseCliArgs } from './cli-args';
+export { type CliOptions, parseCliArgs, parseSubcommand, type Subcommand } from './cli-args';
 export { ConfigError } from './config-error';
 export { helpText } from './help';
 export { DEFAULT_HOST, type LoadedConfig, loadConfig, resolveConfig } from './load-config';
