@@ -6,7 +6,8 @@
 // vite, and the demo broker's C source (built on first use). No tsx, no dev dependencies, no build
 // at start. Usage: node --import tsx scripts/pack-companion.ts [--out DIR] [--skip-ui]
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,9 @@ import { build } from 'esbuild';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { out: { type: 'string' }, 'skip-ui': { type: 'boolean' } } });
 const outDir = resolve(values.out ?? root);
-const stage = join(root, 'node_modules/.cache/kafka-inspector-pack/package');
+// A fresh staging folder per run: two packs at once (a test and a developer) do not collide.
+const stageRoot = mkdtempSync(join(tmpdir(), 'ki-pack-'));
+const stage = join(stageRoot, 'package');
 
 type Manifest = { version: string; dependencies?: Record<string, string>; engines?: Record<string, string>; license?: string; description?: string };
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
@@ -39,7 +42,6 @@ if (!values['skip-ui']) {
 const uiDir = join(root, 'extension/dist/standalone');
 if (!existsSync(join(uiDir, 'index.html'))) throw new Error(`no standalone UI in ${uiDir}: run without --skip-ui`);
 
-rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 process.stdout.write('bundling companion + shared (esbuild)...\n');
 await build({
@@ -86,5 +88,6 @@ writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}
 
 mkdirSync(outDir, { recursive: true });
 const [packed] = JSON.parse(execFileSync('npm', ['pack', stage, '--json', '--pack-destination', outDir], { encoding: 'utf8' })) as Array<{ filename: string; size: number; unpackedSize: number; entryCount: number }>;
+rmSync(stageRoot, { recursive: true, force: true });
 const tarball = join(outDir, packed!.filename);
 process.stdout.write(`${tarball}: ${(packed!.size / 1024).toFixed(0)} kB, ${packed!.entryCount} files, ${(packed!.unpackedSize / 1024).toFixed(0)} kB unpacked\n`);
