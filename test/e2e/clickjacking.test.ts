@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBrokers } from '../helpers/broker';
 import { type Browser, launchChromium } from '../helpers/chromium';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
 import { STANDALONE_DIR, watchErrors } from '../helpers/panel';
+import { type PageServer, servePage } from '../helpers/page-server';
 
 /**
  * Clickjacking (issue 16, security 2): a page on another port of 127.0.0.1 frames the standalone
@@ -14,7 +13,7 @@ import { STANDALONE_DIR, watchErrors } from '../helpers/panel';
 describe('the standalone UI cannot be framed, in real Chromium', () => {
   let companion: CompanionProcess;
   let browser: Browser;
-  let site: Server;
+  let site: PageServer;
   let siteUrl: string;
 
   beforeAll(async () => {
@@ -22,9 +21,8 @@ describe('the standalone UI cannot be framed, in real Chromium', () => {
     companion = await spawnCompanion(['--brokers', testBrokers().join(','), '--no-demo']);
     const framing = `<!doctype html><title>decoy</title><h1>click the button</h1>
       <iframe id="victim" src="${companion.url}/#token=${companion.token}" width="800" height="600" style="opacity:0.01"></iframe>`;
-    site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(framing));
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+    site = await servePage(framing);
+    siteUrl = site.url;
     browser = await launchChromium();
   });
 

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBrokers } from '../helpers/broker';
 import { type Browser, launchChromium } from '../helpers/chromium';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
+import { type PageServer, servePage } from '../helpers/page-server';
 
 /**
  * A web page the user happens to visit, served on another loopback port, must not reach Kafka
@@ -12,14 +11,13 @@ import { type CompanionProcess, spawnCompanion } from '../helpers/companion-proc
 describe('a hostile page in real Chromium', () => {
   let companion: CompanionProcess;
   let browser: Browser;
-  let site: Server;
+  let site: PageServer;
   let siteUrl: string;
 
   beforeAll(async () => {
     companion = await spawnCompanion(['--brokers', testBrokers().join(','), '--no-demo']);
-    site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>evil</title><h1>just a page</h1>'));
-    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
+    site = await servePage('<!doctype html><title>evil</title><h1>just a page</h1>');
+    siteUrl = site.url;
     browser = await launchChromium();
   });
 
