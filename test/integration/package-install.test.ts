@@ -60,7 +60,8 @@ describe.skipIf(skipReason !== '')(`the companion as an npm package${skipReason 
     const topic = await createTestTopic(1, 'ki-package');
     try {
       const token = 'package-test-token-0123456789ab';
-      const configDir = mkdtempSync(join(work, 'config-'));
+      // Not created beforehand: a first start with --token makes it itself.
+      const configDir = join(work, 'config', 'kafka-inspector');
       const child = spawn(bin, ['--no-demo', '--brokers', testBrokers().join(','), '--port', '0', '--token', token], {
         cwd: app,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { readFileSync, unlinkSync } from 'node:fs';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -18,6 +18,8 @@ export const runningFilePath = (configDir: string) => join(configDir, 'running')
 
 export async function writeRunningFile(configDir: string, info: RunningInfo): Promise<string> {
   const file = runningFilePath(configDir);
+  // With --token or KAFKA_INSPECTOR_TOKEN nothing else creates the config dir (token.ts does for its file).
+  await mkdir(configDir, { recursive: true, mode: 0o700 });
   await writeFile(file, `${JSON.stringify(info)}\n`, { mode: 0o600 });
   await chmod(file, 0o600); // an older file keeps its mode through writeFile
   return file;
