@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PROTOCOL_VERSION } from '@kafka-inspector/shared';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +63,11 @@ describe('versionProblem: the panel side of the version handshake', () => {
 
   it('defaults to this build: the shared protocol and the extension package version', () => {
     expect(versionProblem(open(PROTOCOL_VERSION, panelRelease))).toBeNull();
+  });
+
+  it('the panel and the companion it ships with are one release: their package versions are kept in step', () => {
+    const versionOf = (path: string) => (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../..', path), 'utf8')) as { version: string }).version;
+    expect({ companion: versionOf('companion/package.json'), root: versionOf('package.json') }).toEqual({ companion: panelRelease, root: panelRelease });
   });
 });
 
