@@ -20,7 +20,7 @@ export default defineConfig({
     // out; README "Publishing the extension" says how the store's key becomes this one.
     ...(mode === 'store' ? {} : { key: extensionKey.key }),
     // Each permission is justified in README "Permissions"; a test keeps that list and the zip equal.
-    permissions: ['storage'],
+    permissions: ['storage', 'nativeMessaging'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   }),
 });

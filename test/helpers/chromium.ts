@@ -14,17 +14,21 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 
 export interface Browser {
   context: BrowserContext;
+  /** The temporary profile (--user-data-dir), removed on close. */
+  userDataDir: string;
   close(): Promise<void>;
 }
 
 /** Real Chromium (Debian's), headless, optionally with an unpacked extension loaded. */
-export async function launchChromium(options: { extensionDir?: string } = {}): Promise<Browser> {
+export async function launchChromium(options: { extensionDir?: string; beforeLaunch?: (userDataDir: string) => void } = {}): Promise<Browser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'ki-chromium-'));
+  options.beforeLaunch?.(userDataDir);
   const args = [...FLAGS];
   if (options.extensionDir) args.push(`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args, viewport: { width: 1280, height: 800 } });
   return {
     context,
+    userDataDir,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { NativeHostReply } from '@kafka-inspector/shared';
 import { readRunningFile } from './running-file';
 
-export const START_HINT = 'Start the companion in a terminal with `kafka-inspector` (or `npm start` in a clone of the repository), then try again.';
+export const START_HINT = 'Start one in a terminal with kafka-inspector (npm start in a clone of the repository), then try again.';
 
 export interface Probes {
   /** Whether a process with this pid exists. */

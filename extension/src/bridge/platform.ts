@@ -3,6 +3,8 @@
  * DevTools theme, the clipboard and downloads. The extension uses chrome.*; the standalone page
  * the web equivalents.
  */
+import { NATIVE_HOST_NAME, type NativeHostRequest, NativeHostReplySchema, type NativeHostReply } from '@kafka-inspector/shared';
+
 export type Mode = 'extension' | 'standalone';
 
 export interface Pairing {
@@ -13,6 +15,7 @@ export interface Pairing {
 interface ChromeLike {
   storage?: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
   devtools?: { panels?: { themeName?: string } };
+  runtime?: { sendNativeMessage?(host: string, message: NativeHostRequest): Promise<unknown> };
 }
 
 const chromeApi = (): ChromeLike | undefined => (globalThis as { chrome?: ChromeLike }).chrome;
@@ -48,6 +51,27 @@ export async function forgetPairing(mode: Mode): Promise<void> {
   const storage = chromeApi()?.storage?.local;
   if (mode === 'extension' && storage) await storage.remove(KEY);
   else localStorage.removeItem(KEY);
+}
+
+/**
+ * What asking the companion's browser host (`kafka-inspector install-browser-host`) gave: its
+ * reply, or `not-installed` when Chrome has no host of that name for this extension, or
+ * `unavailable` where there is no native messaging (the standalone page).
+ */
+export type HostLookup = NativeHostReply | { type: 'not-installed' } | { type: 'unavailable' };
+
+export async function askCompanionHost(mode: Mode): Promise<HostLookup> {
+  const runtime = chromeApi()?.runtime;
+  if (mode !== 'extension' || !runtime?.sendNativeMessage) return { type: 'unavailable' };
+  try {
+    const reply = NativeHostReplySchema.safeParse(await runtime.sendNativeMessage(NATIVE_HOST_NAME, { type: 'find-companion' }));
+    return reply.success ? reply.data : { type: 'error', message: 'the browser host gave an answer this panel does not understand: update the companion' };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // Chrome's wording when no manifest of that name lists this extension's origin.
+    if (/not found|forbidden/i.test(message)) return { type: 'not-installed' };
+    return { type: 'error', message: `the browser host failed: ${message}` };
+  }
 }
 
 /** 'dark' or 'light': the DevTools theme in the panel, the system's elsewhere. */
