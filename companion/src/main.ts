@@ -64,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
   companion = running;
   if (shutdown.signal.aborted) return void (await running.close());
   // For the browser host (install-browser-host): where this companion runs, removed at exit.
-  await announceRunning(cli.configDir, running.url, config.tokenFile);
+  await announceRunning(cli.configDir, running.url, config.tokenFile, (text) => void process.stderr.write(text));
   const extensionDir = extensionBuildDir();
   process.stdout.write(`${banner({ config, url: running.url, version, demo, uiBuilt: uiDir !== null, extensionDir, warnings })}\n`);
 

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -65,6 +65,17 @@ describe('kafka-inspector install-browser-host and the host it installs', () => 
     const { replies } = await askHost(join(configDir, 'native-host/kafka-inspector-host'));
     expect(replies).toEqual([{ type: 'token-not-shared', url: companion.wsUrl, hint: expect.stringContaining('--token') }]);
     expect(JSON.stringify(replies)).not.toContain(companion.token);
+    await companion.stop();
+  });
+
+  it('a config dir the companion cannot write costs the host its answer, not the companion its start', async () => {
+    // A folder where the running file goes: unwritable even for root, which these tests may run as.
+    const blocked = join(scratch, 'blocked');
+    mkdirSync(join(blocked, 'running'), { recursive: true });
+    const companion = await spawnCompanion(['--brokers', testBrokers().join(','), '--no-demo'], { KAFKA_INSPECTOR_CONFIG_DIR: blocked });
+    const health = await fetch(`${companion.url}/healthz`);
+    expect(health.ok).toBe(true);
+    expect(companion.output()).toContain('the browser host will not find this companion');
     await companion.stop();
   });
 });

@@ -48,9 +48,16 @@ export async function runHostCommand(sub: Subcommand, extensionId: string | null
   return 0;
 }
 
-/** The companion says where it runs (for the host) while it runs; the file goes at exit. */
-export async function announceRunning(configDir: string, url: string, tokenFile: string | null): Promise<void> {
-  await writeRunningFile(configDir, { url, pid: process.pid, tokenFile });
-  process.once('exit', () => removeRunningFile(configDir));
+/**
+ * The companion says where it runs (for the host) while it runs; the file goes at exit. Best
+ * effort: a config dir it cannot write costs the browser host its answer, never the companion its start.
+ */
+export async function announceRunning(configDir: string, url: string, tokenFile: string | null, warn: Write): Promise<void> {
+  try {
+    await writeRunningFile(configDir, { url, pid: process.pid, tokenFile });
+    process.once('exit', () => removeRunningFile(configDir));
+  } catch (error) {
+    warn(`kafka-inspector: the browser host will not find this companion (${(error as Error).message})\n`);
+  }
 }
 

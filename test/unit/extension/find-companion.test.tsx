@@ -97,7 +97,7 @@ describe('PairingScreen: Find my companion', () => {
     stubChrome({ type: 'token-not-shared', url: 'ws://127.0.0.1:9000/ws', hint: 'paste that token' });
     const connect = renderScreen();
     await waitFor(() => expect(state()).toBe('token-not-shared'));
-    expect((screen.getByTestId('pairing-url') as HTMLInputElement).value).toBe('ws://127.0.0.1:9000/ws');
+    await waitFor(() => expect((screen.getByTestId('pairing-url') as HTMLInputElement).value).toBe('ws://127.0.0.1:9000/ws'));
     expect(connect).not.toHaveBeenCalled();
   });
 });
