@@ -43,7 +43,7 @@ export async function runHostCommand(sub: Subcommand, extensionId: string | null
     `Browser host installed: the Kafka Inspector extension (${extensionId}) now finds a running companion by itself.\n` +
       `  launcher: ${result.launcher}\n${result.manifests.map((file) => `  manifest: ${file}\n`).join('')}` +
       (result.skipped.length ? `  not installed (no user folder): ${result.skipped.join(', ')}\n` : '') +
-      'Restart the browser if it was open. Undo with: kafka-inspector uninstall-browser-host\n',
+      'No browser restart needed: press Find my companion in the panel. Undo with: kafka-inspector uninstall-browser-host\n',
   );
   return 0;
 }
