@@ -4,6 +4,7 @@ import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { RawRecord, SkippedRange, TailReader } from '../kafka/gateway';
 import { FilterBudget, filterCpuMs } from './filter-budget';
+import { retryDelay, sleep } from './tail-waits';
 import { toWireError } from './wire-error';
 
 /** Where a stream's frames go, and how much of them is still waiting in the socket. */
@@ -33,17 +34,11 @@ const SLICE_MS = 20;
  */
 export const isConstantPredicate = (predicate: RecordPredicate): boolean => predicate.length === 0;
 
-/** Waits `ms`, or less if the signal aborts; leaves no listener behind either way. */
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** The words of a `skipped` status: which offsets were gone before the stream read them. */
+export function skippedMessage(skipped: SkippedRange[]): string {
+  const ranges = skipped.map((r) => `partition ${r.partition} offsets ${r.from}-${BigInt(r.to) - 1n}`).join(', ');
+  return `deleted by retention before they were read: ${ranges}; going on from the oldest kept record`;
+}
 
 /**
  * One tail: pulls from the reader only while the client keeps up. Paused and throttled both mean
@@ -180,8 +175,8 @@ export class TailStream {
           return;
         }
         failures++;
-        this.setStatus('error', wire, `retrying in ${this.backoff(failures)} ms`);
-        await sleep(this.backoff(failures), signal);
+        this.setStatus('error', wire, `retrying in ${retryDelay(failures)} ms`);
+        await sleep(retryDelay(failures), signal);
       }
     }
   }
@@ -266,10 +261,6 @@ export class TailStream {
     this.options.sink.send({ type: 'records', streamId: this.id, records });
   }
 
-  private backoff(failures: number) {
-    return Math.min(5000, 250 * 2 ** (failures - 1));
-  }
-
   private fail(error: WireError) {
     this.flush();
     this.setStatus('error', error);
@@ -279,9 +270,7 @@ export class TailStream {
   /** Retention removed records before this stream read them: say which, never skip in silence. */
   private reportSkipped(skipped: SkippedRange[]) {
     this.flush();
-    const ranges = skipped.map((r) => `partition ${r.partition} offsets ${r.from}-${BigInt(r.to) - 1n}`).join(', ');
-    const message = `deleted by retention before they were read: ${ranges}; going on from the oldest kept record`;
-    this.options.sink.send({ type: 'status', streamId: this.id, status: this.status ?? 'live', message, skipped });
+    this.options.sink.send({ type: 'status', streamId: this.id, status: this.status ?? 'live', message: skippedMessage(skipped), skipped });
   }
 
   private setStatus(status: TailStatus, error?: WireError, message?: string) {
