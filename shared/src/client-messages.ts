@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClusterNameSchema, PartitionSchema, RequestIdSchema, StreamIdSchema, TopicNameSchema } from './primitives';
 import { OutgoingRecordSchema } from './records';
+import { RecordGetSchema, RecordsBeforeSchema } from './record-requests';
 import { StartPositionSchema, TailFilterSchema } from './tail';
 
 const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -68,6 +69,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   ProduceSchema,
   ListGroupsSchema,
   DescribeGroupSchema,
+  RecordGetSchema,
+  RecordsBeforeSchema,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type RequestType = ClientMessage['type'];

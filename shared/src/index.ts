@@ -3,6 +3,7 @@ export * from './errors';
 export * from './primitives';
 export * from './records';
 export * from './tail';
+export * from './record-requests';
 export * from './client-messages';
 export * from './results';
 export * from './server-messages';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WireErrorSchema } from './errors';
 import { Int64StringSchema, PartitionSchema, StreamIdSchema, TopicNameSchema } from './primitives';
+import { RecordGotSchema, RecordsBeforeResultSchema } from './record-requests';
 import { PartitionStartSchema } from './tail';
 
 export const ClusterProfileInfoSchema = z.object({
@@ -170,5 +171,7 @@ export const ResultSchemas = {
   produce: ProducedSchema,
   listGroups: z.object({ groups: z.array(GroupSummarySchema) }),
   describeGroup: GroupDetailSchema,
+  recordGet: RecordGotSchema,
+  recordsBefore: RecordsBeforeResultSchema,
 } as const;
 export type ResultOf<T extends keyof typeof ResultSchemas> = z.infer<(typeof ResultSchemas)[T]>;

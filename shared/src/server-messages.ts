@@ -36,6 +36,8 @@ export const ResultFrameSchema = z.discriminatedUnion('request', [
   resultFrame('produce'),
   resultFrame('listGroups'),
   resultFrame('describeGroup'),
+  resultFrame('recordGet'),
+  resultFrame('recordsBefore'),
 ]);
 
 /** A failed request. `id` is null when the frame was too broken to carry one. */

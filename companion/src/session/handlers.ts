@@ -3,6 +3,7 @@ import { compileFilter } from '../filter/filter';
 import type { KafkaGateway } from '../kafka/gateway';
 import type { SessionContext } from './context';
 import { assertMayProduce, toRawRecords } from './produce-policy';
+import { getRecord, getRecordsBefore } from './record-reads';
 import type { StreamRegistry } from './stream-registry';
 import { RequestError } from './wire-error';
 
@@ -69,6 +70,8 @@ export const handlers = {
   },
   listGroups: async (request, env) => ({ groups: await gateway(request, env).listGroups() }),
   describeGroup: async (request, env) => gateway(request, env).describeGroup(request.groupId, request.topics),
+  recordGet: async (request, env) => getRecord(gateway(request, env), request),
+  recordsBefore: async (request, env) => getRecordsBefore(gateway(request, env), request, env.context.config.limits.maxValuePreviewBytes),
 } satisfies { [T in Handled]: Handler<T> };
 
 export function handle(message: Exclude<ClientMessage, { type: 'hello' }>, env: HandlerEnv): Promise<unknown> {
