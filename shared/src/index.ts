@@ -1,6 +1,7 @@
 export * from './version';
 export * from './errors';
 export * from './primitives';
+export * from './decoding';
 export * from './records';
 export * from './tail';
 export * from './record-requests';

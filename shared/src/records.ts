@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { DecodedSchema } from './decoding';
 import { Int64StringSchema, NonNegativeInt64StringSchema, PartitionSchema, TopicNameSchema } from './primitives';
 
 /**
  * Bytes as the server decoded them, so the UI never guesses twice and binary survives the trip:
  * `text` is valid UTF-8, `json` is UTF-8 that parses as JSON, `binary` is anything else (base64).
  * `size` is the original byte length; `truncated` means only the first bytes were sent.
+ * `decoded` is the key or value decoded (Avro, Protobuf, ...: shared/src/decoding.ts), beside the raw form.
  */
 export const EncodedDataSchema = z.discriminatedUnion('encoding', [
   z.object({
@@ -12,18 +14,21 @@ export const EncodedDataSchema = z.discriminatedUnion('encoding', [
     text: z.string(),
     size: z.number().int().min(0),
     truncated: z.boolean().optional(),
+    decoded: DecodedSchema.optional(),
   }),
   z.object({
     encoding: z.literal('json'),
     text: z.string(),
     size: z.number().int().min(0),
     truncated: z.boolean().optional(),
+    decoded: DecodedSchema.optional(),
   }),
   z.object({
     encoding: z.literal('binary'),
     base64: z.string(),
     size: z.number().int().min(0),
     truncated: z.boolean().optional(),
+    decoded: DecodedSchema.optional(),
   }),
 ]);
 export type EncodedData = z.infer<typeof EncodedDataSchema>;
@@ -58,6 +63,8 @@ export type WireRecord = z.infer<typeof WireRecordSchema>;
 const echoed = {
   size: z.number().int().min(0).optional(),
   truncated: z.literal(false, 'a truncated preview cannot be produced: send the whole value').optional(),
+  /** The decoded form of a tailed record, echoed back: ignored, the raw form beside it is what is produced. */
+  decoded: DecodedSchema.optional(),
 };
 
 /**

@@ -1,6 +1,8 @@
 import { TopicNameSchema } from '@kafka-inspector/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createRecordDecoder } from '../codec/record-decoder';
 import { compileFilter } from '../filter/filter';
+import { decoderSettingsFor } from '../schema/decoder-settings';
 import type { KafkaGateway, TailReader } from '../kafka/gateway';
 import { tokenMatches } from '../session/auth';
 import type { SessionContext } from '../session/context';
@@ -180,6 +182,7 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
       }
       // Compile first: a bad filter is refused before any Kafka connection is made.
       const predicate = compileFilter(query.filter);
+      const decoder = createRecordDecoder(decoderSettingsFor(config, name, query.topic), query.topic);
       if (streams.size >= config.limits.maxSockets) throw new RestError(429, 429, 'LIMIT_EXCEEDED', `at most ${config.limits.maxSockets} event streams at once`);
       // Event streams share the companion-wide stream budget with WebSocket tails.
       const budget = context.streamBudget;
@@ -201,6 +204,7 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
         predicate,
         limit: query.limit,
         limits: config.limits,
+        decoder,
         response: reply.raw,
         headers,
         onClosed: () => {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ServerMessage } from '@kafka-inspector/shared';
+import type { RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { TailReader } from '../kafka/gateway';
@@ -12,6 +13,7 @@ export interface SseTailOptions {
   predicate: RecordPredicate;
   limit: number | undefined;
   limits: Limits;
+  decoder?: RecordDecoder;
   response: ServerResponse;
   /** Headers beside the event-stream ones (CORS for an allowed origin). */
   headers: Record<string, string>;
@@ -45,7 +47,7 @@ export class SseTail {
       send: (frame) => this.onFrame(frame),
       bufferedAmount: () => response.writableLength + (response.socket?.writableLength ?? 0),
     };
-    this.stream = new TailStream({ id: options.id, reader, predicate: options.predicate, limit: options.limit, limits: options.limits, sink, onEnded: () => this.finish() });
+    this.stream = new TailStream({ id: options.id, reader, predicate: options.predicate, limit: options.limit, limits: options.limits, decoder: options.decoder, sink, onEnded: () => this.finish() });
     response.writeHead(200, {
       ...options.headers,
       'content-type': 'text/event-stream; charset=utf-8',

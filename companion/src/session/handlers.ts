@@ -1,6 +1,8 @@
 import type { ClientMessage, RequestOf, RequestType, ResultOf } from '@kafka-inspector/shared';
+import { createRecordDecoder } from '../codec/record-decoder';
 import { compileFilter } from '../filter/filter';
 import type { KafkaGateway } from '../kafka/gateway';
+import { decoderSettingsFor } from '../schema/decoder-settings';
 import type { SessionContext } from './context';
 import { assertMayProduce, toRawRecords } from './produce-policy';
 import { getRecord, getRecordsBefore } from './record-reads';
@@ -35,6 +37,7 @@ export const handlers = {
   tailStart: async (request, env) => {
     // Compile first: a bad filter is refused before any Kafka connection is made.
     const predicate = compileFilter(request.filter);
+    const decoder = createRecordDecoder(decoderSettingsFor(env.context.config, request.cluster, request.topic), request.topic);
     const release = env.streams.reserve();
     let reader;
     try {
@@ -43,7 +46,7 @@ export const handlers = {
       release();
       throw error;
     }
-    const stream = env.streams.open(reader, predicate, request.limit);
+    const stream = env.streams.open(reader, predicate, request.limit, decoder);
     return { streamId: stream.id, topic: request.topic, partitions: reader.starts };
   },
   tailPause: async (request, env) => {

@@ -1,5 +1,5 @@
 import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireError, WireRecord } from '@kafka-inspector/shared';
-import { toWireRecord } from '../codec/decode';
+import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { RawRecord, SkippedRange, TailReader } from '../kafka/gateway';
@@ -21,6 +21,8 @@ export interface TailStreamOptions {
   limits: Limits;
   sink: StreamSink;
   statsIntervalMs?: number;
+  /** Turns records into wire records (schemas, plain encodings); default: plain text, JSON or base64. */
+  decoder?: RecordDecoder;
   /** Called once when the stream has ended, for whatever reason. */
   onEnded?: () => void;
 }
@@ -65,9 +67,11 @@ export class TailStream {
   private wake = new AbortController();
   private loop: Promise<void> = Promise.resolve();
   private readonly budget = new FilterBudget();
+  private readonly decoder: RecordDecoder;
 
   constructor(private readonly options: TailStreamOptions) {
     this.id = options.id;
+    this.decoder = options.decoder ?? createRecordDecoder(undefined, options.reader.topic);
     this.positions = options.reader.positions();
     for (const start of options.reader.starts) this.highWatermarks.set(start.partition, start.high);
   }
@@ -187,6 +191,8 @@ export class TailStream {
    */
   private async take(records: RawRecord[]): Promise<boolean> {
     const { limit, predicate, limits } = this.options;
+    // Schemas the batch needs are fetched once per batch (cached by id); a registry down never throws.
+    await this.decoder.prepare(records);
     // An unfiltered tail is never timed: nothing of it can be too slow.
     const timed = !isConstantPredicate(predicate);
     // One stretch: wall time in the filter, records filtered, and the process's CPU since it began.
@@ -230,7 +236,7 @@ export class TailStream {
       }
       if (!matches) continue;
       this.matched++;
-      this.pending.push(toWireRecord(record, limits.maxValuePreviewBytes));
+      this.pending.push(this.decoder.toWire(record, limits.maxValuePreviewBytes));
       if (this.pending.length >= limits.maxBatchRecords) this.flush();
       if (limit !== undefined && this.matched >= limit) {
         void this.stop(`limit of ${limit} records reached`);
