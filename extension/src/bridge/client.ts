@@ -14,6 +14,7 @@ import {
   type WireError,
 } from '@kafka-inspector/shared';
 import { backoffDelay } from './backoff';
+import { Emitter } from './emitter';
 
 type Request = ClientMessage extends infer M ? (M extends { id: string } ? Omit<M, 'id'> : never) : never;
 type RequestType = Exclude<Request['type'], 'hello'>;
@@ -44,14 +45,34 @@ export interface TailSpec {
   cluster?: string;
 }
 
-/** A tail as the panel knows it: the stream id changes after a reconnect, the handle does not. */
+/**
+ * A tail as the panel knows it, immutable: `key` stays for the tail's life, `streamId` is the one
+ * current when the ref was made (a reconnect starts the tail again under a new id and emits a new ref).
+ */
 export interface TailHandle {
   readonly key: number;
+  readonly streamId: string | null;
+  readonly spec: TailSpec;
+  readonly starts: readonly PartitionStart[];
+}
+
+/** The bridge's own record of a tail: only the bridge changes it. */
+interface OpenTail {
+  readonly key: number;
   streamId: string | null;
-  spec: TailSpec;
-  starts: PartitionStart[];
-  /** Next offset per partition of the records the panel holds: where a resumed tail starts. */
+  readonly spec: TailSpec;
+  readonly starts: PartitionStart[];
+  /** Next offset per partition of the records the panel was given: where a resumed tail starts. */
   next: Record<string, string>;
+}
+
+const refOf = (tail: OpenTail): TailHandle => Object.freeze({ key: tail.key, streamId: tail.streamId, spec: tail.spec, starts: tail.starts });
+
+export interface BridgeEvents {
+  state: (state: ConnectionState) => void;
+  stream: (handle: TailHandle, frame: StreamFrame) => void;
+  /** After a reconnect: the tail was started again under a new stream id. */
+  resumed: (handle: TailHandle) => void;
 }
 
 export interface BridgeOptions {
@@ -71,7 +92,7 @@ export class Bridge {
   private socket: WebSocket | null = null;
   private nextId = 0;
   private readonly pending = new Map<string, { resolve: (frame: ServerMessage) => void; reject: (error: Error) => void; timer: ReturnType<typeof setTimeout> }>();
-  private readonly tails = new Map<number, TailHandle>();
+  private readonly tails = new Map<number, OpenTail>();
   private nextTailKey = 1;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -79,16 +100,25 @@ export class Bridge {
   private readonly WebSocketImpl: typeof WebSocket;
   private readonly timeoutMs: number;
   private readonly log: (message: string, detail?: unknown) => void;
+  private readonly events: Emitter<BridgeEvents>;
   state: ConnectionState = { status: 'idle' };
-  onState: (state: ConnectionState) => void = () => {};
-  onStream: (handle: TailHandle, frame: StreamFrame) => void = () => {};
-  /** After a reconnect: the tail was started again under a new stream id. */
-  onResumed: (handle: TailHandle) => void = () => {};
 
   constructor(private readonly options: BridgeOptions = {}) {
     this.WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
     this.timeoutMs = options.requestTimeoutMs ?? 15_000;
     this.log = options.log ?? ((message, detail) => console.error(`[kafka-inspector] ${message}`, detail ?? ''));
+    this.events = new Emitter((error) => this.log('a bridge listener failed', error));
+  }
+
+  /** Subscribes to connection states, stream frames or resumed tails; returns the unsubscribe. */
+  on<E extends keyof BridgeEvents>(event: E, fn: BridgeEvents[E]): () => void {
+    return this.events.on(event, fn);
+  }
+
+  /** The panel is going away: closes the socket, fails what is pending, and drops every listener. */
+  shutdown(): void {
+    this.disconnect();
+    this.events.clear();
   }
 
   /** Opens (or re-targets) the connection. Resolves with the welcome, rejects when pairing fails. */
@@ -124,22 +154,23 @@ export class Bridge {
 
   async startTail(spec: TailSpec): Promise<TailHandle> {
     const result = await this.request({ type: 'tailStart', ...spec });
-    const handle: TailHandle = { key: this.nextTailKey++, streamId: result.streamId, spec, starts: result.partitions, next: {} };
-    this.tails.set(handle.key, handle);
-    return handle;
+    const tail: OpenTail = { key: this.nextTailKey++, streamId: result.streamId, spec, starts: result.partitions, next: {} };
+    this.tails.set(tail.key, tail);
+    return refOf(tail);
   }
 
   /** Stops a tail once: a second call for the same handle (its stop still in flight) sends nothing. */
   async stopTail(handle: TailHandle): Promise<void> {
-    if (!this.tails.delete(handle.key)) return;
-    if (handle.streamId && this.state.status === 'open') await this.request({ type: 'tailStop', streamId: handle.streamId }).catch(() => {});
+    const tail = this.tails.get(handle.key);
+    if (!tail) return;
+    this.tails.delete(handle.key);
+    if (tail.streamId && this.state.status === 'open') await this.request({ type: 'tailStop', streamId: tail.streamId }).catch(() => {});
   }
 
-  /** Records the next offset the panel holds per partition (the store calls this per records frame). */
-  noteHeld(handle: TailHandle, partition: number, offset: string): void {
-    const next = (BigInt(offset) + 1n).toString();
-    const current = handle.next[String(partition)];
-    if (current === undefined || BigInt(next) > BigInt(current)) handle.next[String(partition)] = next;
+  /** Pauses or resumes a tail under its current stream id (a reconnect may have changed it). */
+  async controlTail(handle: TailHandle, type: 'tailPause' | 'tailResume'): Promise<void> {
+    const streamId = this.tails.get(handle.key)?.streamId;
+    if (streamId) await this.request({ type, streamId });
   }
 
   private open(): Promise<Welcome> {
@@ -179,7 +210,7 @@ export class Bridge {
         if (this.socket !== socket) return;
         this.socket = null;
         this.failPending('connection lost');
-        for (const handle of this.tails.values()) handle.streamId = null;
+        for (const tail of this.tails.values()) tail.streamId = null;
         if (!this.target || event.code === 4401 || event.code === 4400) {
           if (this.state.status !== 'unauthorized') this.setState({ status: 'closed', reason: event.reason || `closed (${event.code})` });
           if (!welcomed) reject(new Error(event.reason || 'connection refused'));
@@ -203,12 +234,12 @@ export class Bridge {
 
   /** Starts every tail again from the next offset held; partitions with nothing held keep their first start. */
   private async resumeTails() {
-    for (const handle of this.tails.values()) {
-      const positions = { ...Object.fromEntries(handle.starts.map((s) => [String(s.partition), s.offset])), ...handle.next };
+    for (const tail of this.tails.values()) {
+      const positions = { ...Object.fromEntries(tail.starts.map((s) => [String(s.partition), s.offset])), ...tail.next };
       try {
-        const result = await this.request({ type: 'tailStart', ...handle.spec, start: { from: 'positions', positions } });
-        handle.streamId = result.streamId;
-        this.onResumed(handle);
+        const result = await this.request({ type: 'tailStart', ...tail.spec, start: { from: 'positions', positions } });
+        tail.streamId = result.streamId;
+        this.events.emit('resumed', refOf(tail));
       } catch (error) {
         this.log('could not resume a tail after reconnecting', error);
       }
@@ -239,11 +270,13 @@ export class Bridge {
       return this.log('ignored a frame that is not JSON', error);
     }
     if (frame.type === 'records' || frame.type === 'status' || frame.type === 'stats') {
-      const handle = [...this.tails.values()].find((h) => h.streamId === frame.streamId);
-      if (!handle) return;
+      const tail = [...this.tails.values()].find((t) => t.streamId === frame.streamId);
+      if (!tail) return;
+      // Noted on arrival, before any listener: a reconnect must resume after what was handed over.
+      if (frame.type === 'records') for (const record of frame.records) noteHeld(tail, record.partition, record.offset);
       // The companion ended it (limit reached, stopped, failed): nothing to resume or stop any more.
-      if (frame.type === 'status' && frame.status === 'ended') this.tails.delete(handle.key);
-      this.onStream(handle, frame);
+      if (frame.type === 'status' && frame.status === 'ended') this.tails.delete(tail.key);
+      this.events.emit('stream', refOf(tail), frame);
       return;
     }
     if (frame.id === null) return this.log('the companion refused a frame', frame.type === 'error' ? frame.error : frame);
@@ -264,6 +297,13 @@ export class Bridge {
 
   private setState(state: ConnectionState) {
     this.state = state;
-    this.onState(state);
+    this.events.emit('state', state);
   }
+}
+
+/** Moves a tail's resume point past `offset` on `partition` (never backwards). */
+function noteHeld(tail: OpenTail, partition: number, offset: string): void {
+  const next = (BigInt(offset) + 1n).toString();
+  const current = tail.next[String(partition)];
+  if (current === undefined || BigInt(next) > BigInt(current)) tail.next[String(partition)] = next;
 }

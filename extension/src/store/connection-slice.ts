@@ -8,10 +8,11 @@ export interface ConnectionSlice {
   pairingError: string | null;
   connect(url: string, token: string): Promise<boolean>;
   disconnect(): void;
+  /** The bridge's connection state changed (wired in `wireBridge`). */
+  connectionChanged(connection: ConnectionState): void;
 }
 
 export const createConnectionSlice: Slice<ConnectionSlice> = (bridge) => (set, get) => {
-  bridge.onState = (connection) => set({ connection });
   return {
     connection: bridge.state,
     pairing: null,
@@ -31,5 +32,6 @@ export const createConnectionSlice: Slice<ConnectionSlice> = (bridge) => (set, g
       bridge.disconnect();
       set({ pairing: null });
     },
+    connectionChanged: (connection) => set({ connection }),
   };
 };

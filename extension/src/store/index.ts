@@ -11,6 +11,7 @@ import { createTopicsSlice } from './topics-slice';
 import type { InspectorState } from './types';
 
 export type { InspectorState } from './types';
+export { wireBridge } from './wire-bridge';
 
 /**
  * One store of slices over one bridge. Only preferences persist: what the panel shows is the

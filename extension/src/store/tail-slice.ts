@@ -28,6 +28,10 @@ export interface TailSlice {
   clearTail(): void;
   setQuickFilter(query: string): void;
   selectRecord(key: string | null): void;
+  /** A stream frame from the bridge (wired in `wireBridge`): queued, it lands on the next animation frame. */
+  receiveStreamFrame(handle: TailHandle, frame: StreamFrame): void;
+  /** The bridge started the tail again after a reconnect, under a new stream id. */
+  tailResumed(handle: TailHandle): void;
   /** Applies stream frames in order with one `set`, however many frames and records. */
   applyStreamFrames(frames: QueuedFrame[], now?: number): void;
 }
@@ -62,11 +66,6 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
     maxRecords: 10_000,
     maxDelayMs: MAX_FRAME_DELAY_MS,
   });
-  bridge.onStream = (handle, frame) => {
-    // Noted on arrival: a reconnect before the frame lands must still resume after it.
-    if (frame.type === 'records') for (const record of frame.records) bridge.noteHeld(handle, record.partition, record.offset);
-    queue.push({ handle, frame }, frame.type === 'records' ? frame.records.length : 0);
-  };
   const patch = (change: Partial<TailState>) => set((state) => ({ tail: { ...state.tail, ...change } }));
   // Bumped by every start and stop: a reply that arrives after a newer start or stop changes nothing,
   // and a tail whose start was superseded is stopped as soon as its handle arrives.
@@ -92,11 +91,11 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
     },
     async pauseTail() {
       const { handle } = get().tail;
-      if (handle?.streamId) await bridge.request({ type: 'tailPause', streamId: handle.streamId }).catch((error: unknown) => patch({ error: errorText(error) }));
+      if (handle) await bridge.controlTail(handle, 'tailPause').catch((error: unknown) => patch({ error: errorText(error) }));
     },
     async resumeTail() {
       const { handle } = get().tail;
-      if (handle?.streamId) await bridge.request({ type: 'tailResume', streamId: handle.streamId }).catch((error: unknown) => patch({ error: errorText(error) }));
+      if (handle) await bridge.controlTail(handle, 'tailResume').catch((error: unknown) => patch({ error: errorText(error) }));
     },
     async stopTail() {
       generation++; // a start still waiting for its handle stops that tail when the handle arrives
@@ -110,6 +109,10 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
       set((state) => ({ tail: withTailStopped(state.tail, handle) }));
     },
     clearTail: () => patch({ ...emptyHeld(), next: get().tail.next, selected: null }),
+    receiveStreamFrame: (handle, frame) => queue.push({ handle, frame }, frame.type === 'records' ? frame.records.length : 0),
+    tailResumed: (handle) => {
+      if (get().tail.handle?.key === handle.key) patch({ handle });
+    },
     setQuickFilter: (quickFilter) => patch({ quickFilter }),
     selectRecord: (selected) => patch({ selected }),
     applyStreamFrames(frames, now = Date.now()) {

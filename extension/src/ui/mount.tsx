@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Bridge } from '../bridge/client';
 import { loadPairing, type Mode, preferredTheme } from '../bridge/platform';
-import { createInspectorStore } from '../store';
+import { createInspectorStore, type InspectorStore, wireBridge } from '../store';
 import { App } from './App';
 import { OptionsPage } from './OptionsPage';
 import { ModeContext, StoreContext } from './store-context';
@@ -11,7 +11,7 @@ import './theme.css';
 /** Mounts the panel (extension) or the page (standalone) and pairs with a stored token, if any. */
 export function mountApp(root: HTMLElement, mode: Mode): void {
   document.documentElement.dataset.theme = preferredTheme();
-  const store = createInspectorStore(new Bridge());
+  const store = connectedStore();
   createRoot(root).render(
     <StrictMode>
       <ModeContext.Provider value={mode}>
@@ -28,7 +28,7 @@ export function mountApp(root: HTMLElement, mode: Mode): void {
 
 export function mountOptions(root: HTMLElement): void {
   document.documentElement.dataset.theme = preferredTheme();
-  const store = createInspectorStore(new Bridge());
+  const store = connectedStore();
   createRoot(root).render(
     <StrictMode>
       <ModeContext.Provider value="extension">
@@ -38,4 +38,20 @@ export function mountOptions(root: HTMLElement): void {
       </ModeContext.Provider>
     </StrictMode>,
   );
+}
+
+/** The page's one bridge and store, wired once; the page going away closes the socket and unlistens. */
+function connectedStore(): InspectorStore {
+  const bridge = new Bridge();
+  const store = createInspectorStore(bridge);
+  const unwire = wireBridge(store, bridge);
+  addEventListener(
+    'pagehide',
+    () => {
+      unwire();
+      bridge.shutdown();
+    },
+    { once: true },
+  );
+  return store;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Bridge, RequestFailed } from '../../../extension/src/bridge/client';
+import { Bridge, RequestFailed, type TailHandle } from '../../../extension/src/bridge/client';
 import { asWebSocket, FakeSocket, flush } from './fake-socket';
 
 const record = (partition: number, offset: number) => ({
@@ -22,7 +22,7 @@ describe('Bridge', () => {
   it('pairs with hello and the token, then reports the connection open', async () => {
     const states: string[] = [];
     const bridge = new Bridge({ WebSocket: asWebSocket });
-    bridge.onState = (s) => states.push(s.status);
+    bridge.on('state', (s) => states.push(s.status));
     const welcome = bridge.connect('ws://x/ws', 'tok');
     FakeSocket.latest().open();
     expect(FakeSocket.latest().last('hello')).toMatchObject({ protocol: 1, token: 'tok' });
@@ -76,9 +76,11 @@ describe('Bridge', () => {
     first.reply('tailStart', { streamId: 's1', topic: 'orders', partitions: [{ partition: 0, offset: '0', low: '0', high: '9' }, { partition: 1, offset: '0', low: '0', high: '9' }] });
     const handle = await started;
     const seen: string[] = [];
-    bridge.onStream = (_h, frame) => frame.type === 'records' && seen.push(...frame.records.map((r) => `${r.partition}:${r.offset}`));
+    const resumed: TailHandle[] = [];
+    bridge.on('stream', (_h, frame) => frame.type === 'records' && seen.push(...frame.records.map((r) => `${r.partition}:${r.offset}`)));
+    bridge.on('resumed', (h) => resumed.push(h));
+    // The bridge notes what it hands over: the resume point needs no call from the store.
     first.push({ type: 'records', streamId: 's1', records: [record(0, 0), record(0, 1)] });
-    for (const r of [record(0, 0), record(0, 1)]) bridge.noteHeld(handle, r.partition, r.offset);
 
     first.close(1006, 'gone');
     expect(bridge.state).toMatchObject({ status: 'reconnecting', attempt: 1 });
@@ -94,7 +96,8 @@ describe('Bridge', () => {
     expect(second.last('tailStart')).toMatchObject({ topic: 'orders', start: { from: 'positions', positions: { '0': '2', '1': '0' } } });
     second.reply('tailStart', { streamId: 's7', topic: 'orders', partitions: [] });
     await vi.advanceTimersByTimeAsync(0);
-    expect(handle.streamId).toBe('s7');
+    expect(resumed).toEqual([expect.objectContaining({ key: handle.key, streamId: 's7' })]);
+    expect(handle.streamId).toBe('s1'); // the ref the store holds is immutable: a new one came with 'resumed'
     second.push({ type: 'records', streamId: 's7', records: [record(0, 2)] });
     expect(seen).toEqual(['0:0', '0:1', '0:2']);
   });
@@ -107,7 +110,7 @@ describe('Bridge', () => {
     first.reply('tailStart', { streamId: 's1', topic: 'orders', partitions: [{ partition: 0, offset: '0', low: '0', high: '9' }] });
     const handle = await started;
     const statuses: string[] = [];
-    bridge.onStream = (h, frame) => frame.type === 'status' && h === handle && statuses.push(frame.status);
+    bridge.on('stream', (h, frame) => frame.type === 'status' && h.key === handle.key && statuses.push(frame.status));
     first.push({ type: 'status', streamId: 's1', status: 'ended', message: 'limit of 1 records reached' });
     expect(statuses).toEqual(['ended']);
 
@@ -121,6 +124,38 @@ describe('Bridge', () => {
     // Stopping it now sends nothing either: it has already ended.
     await bridge.stopTail(handle);
     expect(second.sent.filter((frame) => frame.type === 'tailStop')).toEqual([]);
+  });
+
+  it('on() returns an unsubscribe; a throwing listener is logged and the others still hear', async () => {
+    const log = vi.fn();
+    const bridge = new Bridge({ WebSocket: asWebSocket, log });
+    const heard: string[] = [];
+    bridge.on('state', () => {
+      throw new Error('boom');
+    });
+    const off = bridge.on('state', (s) => heard.push(s.status));
+    const welcome = bridge.connect('ws://x/ws', 'tok');
+    off();
+    FakeSocket.latest().open();
+    FakeSocket.latest().welcome();
+    await welcome;
+    expect(heard).toEqual(['connecting']);
+    expect(log).toHaveBeenCalledWith('a bridge listener failed', expect.any(Error));
+  });
+
+  it('shutdown() closes the socket, fails pending requests and drops every listener', async () => {
+    const bridge = await connected();
+    const socket = FakeSocket.latest();
+    const states: string[] = [];
+    bridge.on('state', (s) => states.push(s.status));
+    const ping = bridge.request({ type: 'ping' });
+    bridge.shutdown();
+    await expect(ping).rejects.toThrow('disconnected');
+    expect(socket.readyState).toBe(3);
+    expect(states).toEqual(['idle']);
+    bridge.connect('ws://x/ws', 'tok').catch(() => {});
+    expect(states).toEqual(['idle']); // no listener left
+    expect(bridge.state.status).toBe('connecting');
   });
 
   it('backs off further on each failed attempt', async () => {

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Bridge } from '../../../extension/src/bridge/client';
-import { createInspectorStore } from '../../../extension/src/store';
+import { wiredStore } from './wired-store';
 import { asWebSocket, FakeSocket, flush } from './fake-socket';
 import { fakeRecord } from './records';
 
@@ -13,7 +13,7 @@ const memory = () => {
 const landed = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
 async function pairedStore(storage = memory()) {
-  const store = createInspectorStore(new Bridge({ WebSocket: asWebSocket }), storage);
+  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
   const connecting = store.getState().connect('ws://x/ws', 'tok');
   FakeSocket.latest().open();
   FakeSocket.latest().welcome();
@@ -77,6 +77,33 @@ describe('panel store', () => {
     socket.push({ type: 'records', streamId: 's2', records: [fakeRecord({ offset: '5' })] });
     await landed();
     expect(store.getState().tail.records.map((r) => r.offset)).toEqual(['5']);
+  });
+
+  it('after a reconnect the store gets a new immutable handle (new stream id), and Pause goes to that stream', async () => {
+    const { store, socket } = await tailing();
+    const before = store.getState().tail.handle!;
+    expect(Object.isFrozen(before)).toBe(true);
+    vi.useFakeTimers();
+    try {
+      socket.close(1006, 'gone');
+      await vi.advanceTimersByTimeAsync(10_000);
+      const second = FakeSocket.latest();
+      expect(second).not.toBe(socket);
+      second.open();
+      second.welcome();
+      await vi.advanceTimersByTimeAsync(0);
+      second.reply('tailStart', { streamId: 's7', topic: 'orders', partitions: [] });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(store.getState().tail.handle).toMatchObject({ key: before.key, streamId: 's7' });
+      expect(before.streamId).toBe('s1');
+      const pausing = store.getState().pauseTail();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(second.last('tailPause')).toMatchObject({ streamId: 's7' });
+      second.reply('tailPause', { streamId: 's7' });
+      await pausing;
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('bounds the buffer to the preference and shows how many were dropped', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Bridge } from '../../../extension/src/bridge/client';
-import { createInspectorStore } from '../../../extension/src/store';
+import { wiredStore } from './wired-store';
 import { asWebSocket, FakeSocket, flush } from './fake-socket';
 import { fakeRecord } from './records';
 
@@ -23,7 +23,7 @@ function started(streamId: string, offset = '0') {
 }
 
 async function pairedStore() {
-  const store = createInspectorStore(new Bridge({ WebSocket: asWebSocket }), memory());
+  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), memory());
   const connecting = store.getState().connect('ws://x/ws', 'tok');
   const socket = FakeSocket.latest();
   socket.open();

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bridge } from '../../../extension/src/bridge/client';
-import { createInspectorStore } from '../../../extension/src/store';
+import { wiredStore } from './wired-store';
 import { App } from '../../../extension/src/ui/App';
 import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
 import { asWebSocket, FakeSocket, flush } from './fake-socket';
@@ -9,7 +9,7 @@ import { asWebSocket, FakeSocket, flush } from './fake-socket';
 const storage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 
 async function renderPaired() {
-  const store = createInspectorStore(new Bridge({ WebSocket: asWebSocket }), storage);
+  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
   render(
     <ModeContext.Provider value="extension">
       <StoreContext.Provider value={store}>

@@ -4,7 +4,7 @@ import { PROTOCOL_VERSION } from '@kafka-inspector/shared';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bridge, type ConnectionState } from '../../../extension/src/bridge/client';
-import { createInspectorStore } from '../../../extension/src/store';
+import { wiredStore } from './wired-store';
 import { UPDATE_COMPANION, UPDATE_EXTENSION, versionProblem } from '../../../extension/src/store/compatibility';
 import { App } from '../../../extension/src/ui/App';
 import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
@@ -77,7 +77,7 @@ function renderApp() {
   const bridge = new Bridge({ WebSocket: asWebSocket });
   render(
     <ModeContext.Provider value="extension">
-      <StoreContext.Provider value={createInspectorStore(bridge, storage)}>
+      <StoreContext.Provider value={wiredStore(bridge, storage)}>
         <App />
       </StoreContext.Provider>
     </ModeContext.Provider>,
