@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClusterNameSchema, PartitionSchema, RequestIdSchema, StreamIdSchema, TopicNameSchema } from './primitives';
 import { OutgoingRecordSchema } from './records';
 import { RecordGetSchema, RecordsBeforeSchema } from './record-requests';
+import { GetSchemaSchema, ListSchemaVersionsSchema, ListSubjectsSchema, SchemaSkeletonSchema } from './schema-requests';
 import { StartPositionSchema, TailFilterSchema } from './tail';
 
 const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
@@ -71,6 +72,10 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   DescribeGroupSchema,
   RecordGetSchema,
   RecordsBeforeSchema,
+  ListSubjectsSchema,
+  ListSchemaVersionsSchema,
+  GetSchemaSchema,
+  SchemaSkeletonSchema,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type RequestType = ClientMessage['type'];

@@ -19,6 +19,9 @@ export const ERROR_CODES = [
   'INVALID_FILTER', // the CEL expression does not parse or type-check
   'RATE_LIMITED', // too many failed pairing attempts; wait and retry
   'TIMEOUT', // the operation did not finish in time
+  'SCHEMA_REGISTRY_UNAVAILABLE', // the profile has no schema registry, or it cannot be reached (or answers 5xx); retry later
+  'SCHEMA_REGISTRY_ERROR', // the schema registry refused the request (e.g. 401/403: the profile's registry credentials)
+  'SCHEMA_INVALID', // JSON to produce does not fit its schema: details.path points at the field
   'INTERNAL', // a bug: the message says what failed
 ] as const;
 

@@ -5,6 +5,7 @@ export * from './decoding';
 export * from './records';
 export * from './tail';
 export * from './record-requests';
+export * from './schema-requests';
 export * from './client-messages';
 export * from './results';
 export * from './server-messages';

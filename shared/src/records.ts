@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecodedSchema } from './decoding';
 import { Int64StringSchema, NonNegativeInt64StringSchema, PartitionSchema, TopicNameSchema } from './primitives';
+import { SchemaRefSchema } from './schema-requests';
 
 /**
  * Bytes as the server decoded them, so the UI never guesses twice and binary survives the trip:
@@ -72,19 +73,25 @@ const echoed = {
  * is. `json` must parse as JSON and is sent as the given text. Client input is strict at every
  * level: an unknown field is refused (BAD_FRAME), never ignored.
  */
-export const OutgoingDataSchema = z.discriminatedUnion('encoding', [
-  z.strictObject({ encoding: z.literal('text'), text: z.string(), ...echoed }),
-  z.strictObject({ encoding: z.literal('json'), text: z.string(), ...echoed }),
-  z.strictObject({ encoding: z.literal('binary'), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'), ...echoed }),
-]);
+const outgoingText = z.strictObject({ encoding: z.literal('text'), text: z.string(), ...echoed });
+const outgoingJson = z.strictObject({ encoding: z.literal('json'), text: z.string(), ...echoed });
+const outgoingBinary = z.strictObject({ encoding: z.literal('binary'), base64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'), ...echoed });
+export const OutgoingDataSchema = z.discriminatedUnion('encoding', [outgoingText, outgoingJson, outgoingBinary]);
 export type OutgoingData = z.infer<typeof OutgoingDataSchema>;
+
+/**
+ * A key or value may also be JSON text to encode with a registered schema (Confluent wire format:
+ * magic byte, schema id, payload); the companion validates it first. Header values cannot.
+ */
+export const OutgoingKeyValueSchema = z.discriminatedUnion('encoding', [outgoingText, outgoingJson.extend({ schema: SchemaRefSchema.optional() }), outgoingBinary]);
+export type OutgoingKeyValue = z.infer<typeof OutgoingKeyValueSchema>;
 
 export const OutgoingRecordSchema = z.strictObject({
   /** Omitted: the producer's partitioner chooses (by key hash when a key is set). */
   partition: PartitionSchema.optional(),
-  key: OutgoingDataSchema.nullable().optional(),
+  key: OutgoingKeyValueSchema.nullable().optional(),
   /** null produces a tombstone. */
-  value: OutgoingDataSchema.nullable(),
+  value: OutgoingKeyValueSchema.nullable(),
   headers: z.array(z.strictObject({ key: z.string().min(1).max(1000), value: OutgoingDataSchema.nullable() })).max(1000).optional(),
   /** Milliseconds since the epoch, 0 or more (Kafka refuses negative times); omitted means now. */
   timestamp: NonNegativeInt64StringSchema.optional(),

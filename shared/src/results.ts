@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WireErrorSchema } from './errors';
 import { Int64StringSchema, PartitionSchema, StreamIdSchema, TopicNameSchema } from './primitives';
+import { SchemaResultSchemas } from './schema-requests';
 import { RecordGotSchema, RecordsBeforeResultSchema } from './record-requests';
 import { PartitionStartSchema } from './tail';
 
@@ -173,5 +174,6 @@ export const ResultSchemas = {
   describeGroup: GroupDetailSchema,
   recordGet: RecordGotSchema,
   recordsBefore: RecordsBeforeResultSchema,
+  ...SchemaResultSchemas,
 } as const;
 export type ResultOf<T extends keyof typeof ResultSchemas> = z.infer<(typeof ResultSchemas)[T]>;

@@ -38,6 +38,10 @@ export const ResultFrameSchema = z.discriminatedUnion('request', [
   resultFrame('describeGroup'),
   resultFrame('recordGet'),
   resultFrame('recordsBefore'),
+  resultFrame('listSubjects'),
+  resultFrame('listSchemaVersions'),
+  resultFrame('getSchema'),
+  resultFrame('schemaSkeleton'),
 ]);
 
 /** A failed request. `id` is null when the frame was too broken to carry one. */

@@ -50,6 +50,9 @@ const BY_CODE: Record<ErrorCode, [status: number, errorCode: number]> = {
   INVALID_FILTER: [422, 422],
   RATE_LIMITED: [429, 429],
   TIMEOUT: [503, 50003],
+  SCHEMA_REGISTRY_UNAVAILABLE: [503, 50003],
+  SCHEMA_REGISTRY_ERROR: [500, 50002],
+  SCHEMA_INVALID: [422, 42203],
   INTERNAL: [500, 500],
 };
 

@@ -76,7 +76,7 @@ export function toOutgoingRecords(json: unknown, format: EmbeddedFormat, partiti
   const body = parsed.data;
   for (const field of ['key_schema', 'key_schema_id', 'value_schema', 'value_schema_id'] as const) {
     if (body[field] !== undefined && body[field] !== null) {
-      throw new RestError(422, field.startsWith('key') ? 42201 : 42202, 'BAD_FRAME', `${field}: schemas (Avro, Protobuf, JSON Schema) are not supported; use the json or binary format`);
+      throw new RestError(422, field.startsWith('key') ? 42201 : 42202, 'BAD_FRAME', `${field}: the REST bridge does not encode with schemas (Avro, Protobuf, JSON Schema); use the json or binary format here, or the WebSocket produce, whose keys and values may name a registered schema`);
     }
   }
   return body.records.map((record, index) => {

@@ -2,6 +2,10 @@ import type { ClientMessage, RequestOf, RequestType, ResultOf } from '@kafka-ins
 import { createRecordDecoder } from '../codec/record-decoder';
 import { compileFilter } from '../filter/filter';
 import type { KafkaGateway } from '../kafka/gateway';
+import { registryFor } from '../schema/registry-lookup';
+import { encodeWithSchemas } from '../schema/schema-encode';
+import { schemaEncoders } from '../schema/schema-encoders';
+import { schemaHandlers } from '../schema/schema-handlers';
 import { decoderSettingsFor } from '../schema/decoder-settings';
 import type { SessionContext } from './context';
 import { assertMayProduce, toRawRecords } from './produce-policy';
@@ -68,13 +72,19 @@ export const handlers = {
   },
   produce: async (request, env) => {
     assertMayProduce(env.context.config, request.topic);
-    const records = toRawRecords(request.records, env.context.config.limits.maxRecordBytes);
+    // Keys and values that name a schema become their encoded bytes first; the size checks see those.
+    const outgoing = await encodeWithSchemas(request.records, request.topic, request.cluster, registryFor(env.context.config), schemaEncoders);
+    const records = toRawRecords(outgoing, env.context.config.limits.maxRecordBytes);
     return { records: await gateway(request, env).produce(request.topic, records) };
   },
   listGroups: async (request, env) => ({ groups: await gateway(request, env).listGroups() }),
   describeGroup: async (request, env) => gateway(request, env).describeGroup(request.groupId, request.topics),
   recordGet: async (request, env) => getRecord(gateway(request, env), request),
   recordsBefore: async (request, env) => getRecordsBefore(gateway(request, env), request, env.context.config.limits.maxValuePreviewBytes),
+  listSubjects: async (request, env) => schemaHandlers.listSubjects(request, registryFor(env.context.config)),
+  listSchemaVersions: async (request, env) => schemaHandlers.listSchemaVersions(request, registryFor(env.context.config)),
+  getSchema: async (request, env) => schemaHandlers.getSchema(request, registryFor(env.context.config)),
+  schemaSkeleton: async (request, env) => schemaHandlers.schemaSkeleton(request, registryFor(env.context.config)),
 } satisfies { [T in Handled]: Handler<T> };
 
 export function handle(message: Exclude<ClientMessage, { type: 'hello' }>, env: HandlerEnv): Promise<unknown> {

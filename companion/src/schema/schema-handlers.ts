@@ -1,0 +1,110 @@
+import type { RequestOf, ResultOf, SchemaDetail, SchemaType, SubjectSummary } from '@kafka-inspector/shared';
+import { RequestError } from '../session/wire-error';
+import { registryError } from './registry-errors';
+import { avroSkeleton, jsonSchemaSkeleton } from './skeleton';
+import { protobufSkeleton } from './protobuf-skeleton';
+
+/** One registered schema as Confluent's REST API names it (`schemaType` absent means AVRO). */
+export interface RegisteredSchema {
+  id?: number;
+  subject?: string;
+  version?: number;
+  schema: string;
+  schemaType?: string;
+  references?: Array<{ name: string; subject: string; version: number }>;
+}
+
+/** The registry reads these requests need: a subset of Confluent's client, so any client of that shape fits. */
+export interface RegistryReads {
+  getAllSubjects(): Promise<string[]>;
+  getAllVersions(subject: string): Promise<number[]>;
+  getSchemaMetadata(subject: string, version: number): Promise<RegisteredSchema>;
+  getLatestSchemaMetadata(subject: string): Promise<RegisteredSchema>;
+  getBySubjectAndId(subject: string | undefined, id: number): Promise<RegisteredSchema>;
+}
+
+/** Reads a profile's registry: the client, or why there is none (SCHEMA_REGISTRY_UNAVAILABLE). */
+export type RegistryLookup = (cluster: string | undefined) => RegistryReads;
+
+const typeOf = (schema: RegisteredSchema): SchemaType => {
+  const type = (schema.schemaType ?? 'AVRO').toUpperCase();
+  if (type === 'AVRO' || type === 'PROTOBUF' || type === 'JSON') return type;
+  throw new RequestError('SCHEMA_REGISTRY_ERROR', `the schema registry returned an unknown schema type ${JSON.stringify(type).slice(0, 40)}`);
+};
+
+/** Runs registry calls, turning the client's failures into protocol errors that carry no secret. */
+export async function viaRegistry<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw registryError(error, what);
+  }
+}
+
+/** Subject, version (or latest) to the registered schema with its id, subject and version. */
+export async function schemaFor(registry: RegistryReads, subject: string, version: number | undefined): Promise<RegisteredSchema & { id: number; version: number; subject: string }> {
+  const found = await viaRegistry(`subject ${subject}${version === undefined ? '' : ` version ${version}`}`, () => (version === undefined ? registry.getLatestSchemaMetadata(subject) : registry.getSchemaMetadata(subject, version)));
+  if (found.id === undefined || found.version === undefined) throw new RequestError('SCHEMA_REGISTRY_ERROR', `the schema registry answered subject ${subject} without an id or version`);
+  return { ...found, id: found.id, version: found.version, subject };
+}
+
+/** Per-subject reads run a few at a time: a registry with hundreds of subjects is not hit all at once. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export function skeletonText(type: SchemaType, schema: string): string {
+  const parsed = (): unknown => {
+    try {
+      return JSON.parse(schema);
+    } catch {
+      throw new RequestError('SCHEMA_REGISTRY_ERROR', `the registered ${type} schema is not JSON`);
+    }
+  };
+  const skeleton = type === 'AVRO' ? avroSkeleton(parsed()) : type === 'JSON' ? jsonSchemaSkeleton(parsed()) : protobufSkeleton(schema);
+  return JSON.stringify(skeleton, null, 2);
+}
+
+type Handler<T extends 'listSubjects' | 'listSchemaVersions' | 'getSchema' | 'schemaSkeleton'> = (request: RequestOf<T>, lookup: RegistryLookup) => Promise<ResultOf<T>>;
+
+export const schemaHandlers: { listSubjects: Handler<'listSubjects'>; listSchemaVersions: Handler<'listSchemaVersions'>; getSchema: Handler<'getSchema'>; schemaSkeleton: Handler<'schemaSkeleton'> } = {
+  async listSubjects(request, lookup) {
+    const registry = lookup(request.cluster);
+    const search = request.search?.toLowerCase();
+    const names = (await viaRegistry('the subjects', () => registry.getAllSubjects())).filter((s) => !search || s.toLowerCase().includes(search)).sort();
+    const subjects = await mapLimited(names, 8, async (subject): Promise<SubjectSummary> => {
+      const latest = await schemaFor(registry, subject, undefined);
+      return { subject, type: typeOf(latest), latestVersion: latest.version, id: latest.id };
+    });
+    return { subjects };
+  },
+  async listSchemaVersions(request, lookup) {
+    const registry = lookup(request.cluster);
+    const versions = await viaRegistry(`subject ${request.subject}`, () => registry.getAllVersions(request.subject));
+    return { subject: request.subject, versions: [...versions].sort((a, b) => a - b) };
+  },
+  async getSchema(request, lookup): Promise<SchemaDetail> {
+    const registry = lookup(request.cluster);
+    if (request.schemaId !== undefined) {
+      const id = request.schemaId;
+      const found = await viaRegistry(`schema id ${id}`, () => registry.getBySubjectAndId(undefined, id));
+      return { id, subject: null, version: null, type: typeOf(found), schema: found.schema, references: found.references ?? [] };
+    }
+    const found = await schemaFor(registry, request.subject!, request.version);
+    return { id: found.id, subject: request.subject!, version: found.version, type: typeOf(found), schema: found.schema, references: found.references ?? [] };
+  },
+  async schemaSkeleton(request, lookup) {
+    const found = await schemaFor(lookup(request.cluster), request.subject, request.version);
+    const type = typeOf(found);
+    return { subject: request.subject, version: found.version, id: found.id, type, skeleton: skeletonText(type, found.schema) };
+  },
+};

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { registryError, scrubSecrets } from '../../../companion/src/schema/registry-errors';
+import { registryLookup } from '../../../companion/src/schema/registry-lookup';
+import { encodeWithSchemas, SchemaMismatch } from '../../../companion/src/schema/schema-encode';
+import { type RegistryReads, schemaHandlers } from '../../../companion/src/schema/schema-handlers';
+import { RequestError } from '../../../companion/src/session/wire-error';
+
+const AVRO_V1 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}';
+const AVRO_V2 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"n","type":"int","default":0}]}';
+
+/** A registry in memory, counting calls: enough to check what the handlers ask and answer. */
+function memoryRegistry(): RegistryReads & { calls: number } {
+  const subjects: Record<string, Array<{ id: number; schema: string; schemaType?: string }>> = {
+    'orders-value': [{ id: 1, schema: AVRO_V1 }, { id: 2, schema: AVRO_V2 }],
+    'users-value': [{ id: 3, schema: '{"type":"object","properties":{"name":{"type":"string"}}}', schemaType: 'JSON' }],
+  };
+  const notFound = () => Object.assign(new Error('Subject not found'), { status: 404 });
+  const registry = {
+    calls: 0,
+    async getAllSubjects() {
+      registry.calls++;
+      return Object.keys(subjects).reverse();
+    },
+    async getAllVersions(subject: string) {
+      registry.calls++;
+      if (!subjects[subject]) throw notFound();
+      return subjects[subject].map((_, i) => i + 1).reverse();
+    },
+    async getSchemaMetadata(subject: string, version: number) {
+      registry.calls++;
+      const found = subjects[subject]?.[version - 1];
+      if (!found) throw notFound();
+      return { ...found, subject, version };
+    },
+    async getLatestSchemaMetadata(subject: string) {
+      return registry.getSchemaMetadata(subject, subjects[subject]?.length ?? 0);
+    },
+    async getBySubjectAndId(_subject: string | undefined, id: number) {
+      registry.calls++;
+      const found = Object.values(subjects).flat().find((s) => s.id === id);
+      if (!found) throw notFound();
+      return found;
+    },
+  };
+  return registry;
+}
+
+describe('schema registry handlers (issue 11)', () => {
+  const registry = memoryRegistry();
+  const lookup = () => registry;
+
+  it('lists subjects sorted, with type, latest version and id; filters by a substring', async () => {
+    expect(await schemaHandlers.listSubjects({ id: '1', type: 'listSubjects' }, lookup)).toEqual({
+      subjects: [
+        { subject: 'orders-value', type: 'AVRO', latestVersion: 2, id: 2 },
+        { subject: 'users-value', type: 'JSON', latestVersion: 1, id: 3 },
+      ],
+    });
+    expect((await schemaHandlers.listSubjects({ id: '1', type: 'listSubjects', search: 'USER' }, lookup)).subjects.map((s) => s.subject)).toEqual(['users-value']);
+  });
+
+  it('versions oldest first; a schema by subject and version, by latest, and by id', async () => {
+    expect(await schemaHandlers.listSchemaVersions({ id: '2', type: 'listSchemaVersions', subject: 'orders-value' }, lookup)).toEqual({ subject: 'orders-value', versions: [1, 2] });
+    expect(await schemaHandlers.getSchema({ id: '3', type: 'getSchema', subject: 'orders-value', version: 1 }, lookup)).toEqual({ id: 1, subject: 'orders-value', version: 1, type: 'AVRO', schema: AVRO_V1, references: [] });
+    expect((await schemaHandlers.getSchema({ id: '3', type: 'getSchema', subject: 'orders-value' }, lookup)).version).toBe(2);
+    expect(await schemaHandlers.getSchema({ id: '3', type: 'getSchema', schemaId: 3 }, lookup)).toMatchObject({ id: 3, subject: null, version: null, type: 'JSON' });
+  });
+
+  it('a skeleton of the latest or a chosen version', async () => {
+    const latest = await schemaHandlers.schemaSkeleton({ id: '4', type: 'schemaSkeleton', subject: 'orders-value' }, lookup);
+    expect(latest).toMatchObject({ version: 2, id: 2, type: 'AVRO' });
+    expect(JSON.parse(latest.skeleton)).toEqual({ id: '', n: 0 });
+    const v1 = await schemaHandlers.schemaSkeleton({ id: '4', type: 'schemaSkeleton', subject: 'orders-value', version: 1 }, lookup);
+    expect(JSON.parse(v1.skeleton)).toEqual({ id: '' });
+  });
+
+  it('an unknown subject, version or id is NOT_FOUND', async () => {
+    await expect(schemaHandlers.listSchemaVersions({ id: '2', type: 'listSchemaVersions', subject: 'nope' }, lookup)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(schemaHandlers.getSchema({ id: '3', type: 'getSchema', subject: 'orders-value', version: 9 }, lookup)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(schemaHandlers.getSchema({ id: '3', type: 'getSchema', schemaId: 99 }, lookup)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a profile without a registry says so (SCHEMA_REGISTRY_UNAVAILABLE); an unknown profile is NOT_FOUND', () => {
+    const config = { clusters: [{ name: 'local', brokers: ['127.0.0.1:9092'] }] };
+    expect(() => registryLookup(config, () => registry)(undefined)).toThrow(/cluster profile "local" has no schemaRegistry/);
+    expect(() => registryLookup(config, () => registry)('other')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    const withRegistry = { clusters: [{ name: 'local', brokers: [], schemaRegistry: { url: 'http://127.0.0.1:1' } }] };
+    let built = 0;
+    const lookupOnce = registryLookup(withRegistry, () => (built++, registry));
+    expect(lookupOnce(undefined)).toBe(registry);
+    expect(lookupOnce('local')).toBe(registry);
+    expect(built).toBe(1);
+  });
+});
+
+describe('registry failures on the wire', () => {
+  it('unreachable is SCHEMA_REGISTRY_UNAVAILABLE, 401 SCHEMA_REGISTRY_ERROR, 5xx unavailable; no credentials in any message', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8081'), { code: 'ECONNREFUSED' });
+    expect(registryError(refused, 'the subjects')).toMatchObject({ code: 'SCHEMA_REGISTRY_UNAVAILABLE', details: { reason: 'ECONNREFUSED' } });
+    const wrapped = Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    expect(registryError(wrapped, 'x').code).toBe('SCHEMA_REGISTRY_UNAVAILABLE');
+    const unauthorized = Object.assign(new Error('Unauthorized: Basic dXNlcjpzM2NyM3Q= rejected at http://user:s3cr3t@reg:8081'), { status: 401 });
+    const wire = registryError(unauthorized, 'the subjects');
+    expect(wire).toMatchObject({ code: 'SCHEMA_REGISTRY_ERROR', details: { status: 401 } });
+    expect(wire.message).not.toMatch(/s3cr3t|dXNlcjpzM2NyM3Q/);
+    expect(registryError({ response: { status: 503 }, message: 'Service Unavailable' }, 'x').code).toBe('SCHEMA_REGISTRY_UNAVAILABLE');
+    expect(scrubSecrets('GET http://admin:hunter2@127.0.0.1/x with Bearer abc.def')).toBe('GET http://127.0.0.1/x with Bearer ***');
+  });
+});
+
+describe('produce with a schema: encoding before the plain produce path', () => {
+  const registry = memoryRegistry();
+  const lookup = () => registry;
+  const encoders = {
+    AVRO: async (value: unknown, schema: { id: number }) => {
+      if (typeof (value as { id?: unknown }).id !== 'string') throw new SchemaMismatch('id', 'expected string');
+      return Buffer.concat([Buffer.from([0, 0, 0, 0, schema.id]), Buffer.from(JSON.stringify(value))]);
+    },
+  };
+
+  it('records without a schema pass untouched and need no registry', async () => {
+    const records = [{ value: { encoding: 'json' as const, text: '{}' } }];
+    const noRegistry = () => {
+      throw new RequestError('SCHEMA_REGISTRY_UNAVAILABLE', 'none');
+    };
+    expect(await encodeWithSchemas(records, 't', undefined, noRegistry, encoders)).toBe(records);
+  });
+
+  it('a value naming a schema becomes binary in wire format, the latest version by default', async () => {
+    const [record] = await encodeWithSchemas([{ key: { encoding: 'text', text: 'k' }, value: { encoding: 'json', text: '{"id":"a"}', schema: { subject: 'orders-value' } } }], 't', undefined, lookup, encoders);
+    expect(record!.key).toEqual({ encoding: 'text', text: 'k' });
+    expect(record!.value?.encoding).toBe('binary');
+    expect([...Buffer.from((record!.value as { base64: string }).base64, 'base64').subarray(0, 5)]).toEqual([0, 0, 0, 0, 2]);
+  });
+
+  it('JSON that does not fit is SCHEMA_INVALID with the record, the part and the field path', async () => {
+    const records = [{ value: null }, { key: { encoding: 'json' as const, text: '{"id":1}', schema: { subject: 'orders-value', version: 1 } }, value: null }];
+    await expect(encodeWithSchemas(records, 't', undefined, lookup, encoders)).rejects.toMatchObject({
+      code: 'SCHEMA_INVALID',
+      message: 'record 1 key does not fit orders-value v1 (AVRO): id: expected string',
+      details: { index: 1, field: 'key', path: 'id', subject: 'orders-value', version: 1 },
+    });
+  });
+
+  it('a schema type without an encoder, text that is not JSON, and size with a schema are refused', async () => {
+    await expect(encodeWithSchemas([{ value: { encoding: 'json', text: '{}', schema: { subject: 'users-value' } } }], 't', undefined, lookup, encoders)).rejects.toMatchObject({ code: 'BAD_FRAME', message: /JSON schema is not supported/ });
+    await expect(encodeWithSchemas([{ value: { encoding: 'json', text: '{', schema: { subject: 'orders-value' } } }], 't', undefined, lookup, encoders)).rejects.toMatchObject({ code: 'SCHEMA_INVALID', details: { path: '' } });
+    await expect(encodeWithSchemas([{ value: { encoding: 'json', text: '{}', size: 2, schema: { subject: 'orders-value' } } }], 't', undefined, lookup, encoders)).rejects.toMatchObject({ code: 'BAD_FRAME' });
+  });
+});
