@@ -16,6 +16,8 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   brokers: string[] | undefined;
+  /** --schema-registry: the default profile's Schema Registry URL. */
+  schemaRegistry: string | undefined;
   configFile: string | undefined;
   port: number | undefined;
   host: string | undefined;
@@ -32,6 +34,7 @@ export interface CliOptions {
 
 const OPTIONS = {
   brokers: { type: 'string' },
+  'schema-registry': { type: 'string' },
   config: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
@@ -62,6 +65,7 @@ export function parseCliArgs(argv: readonly string[], env: Env): CliOptions {
     help: values.help ?? false,
     version: values.version ?? false,
     brokers: brokers === undefined ? undefined : parseBrokerList(brokers, sourceOf(values.brokers, '--brokers', 'KAFKA_BROKERS')),
+    schemaRegistry: values['schema-registry'] === undefined ? undefined : parseRegistryUrl(values['schema-registry']),
     configFile: values.config,
     port: port === undefined ? undefined : parsePort(port, sourceOf(values.port, '--port', 'KAFKA_INSPECTOR_PORT')),
     host: values.host === undefined ? undefined : nonBlank(values.host, '--host'),
@@ -90,6 +94,17 @@ function parseStrict(argv: readonly string[]) {
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new ConfigError(`${message} (see --help)`);
     throw error;
   }
+}
+
+function parseRegistryUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError('--schema-registry needs a URL, e.g. http://localhost:8081');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('--schema-registry needs an http:// or https:// URL');
+  return url.toString().replace(/\/+$/, '');
 }
 
 function optionalList(value: string | undefined): string[] | undefined {

@@ -1,4 +1,6 @@
 import { access, constants, readFile, stat } from 'node:fs/promises';
+import { readLocalSchemas } from '../schema/local-schemas';
+import { readRegistrySettings } from '../schema/registry-settings';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config-error';
 import { type ClusterEntry, type ConfigFile, ConfigFileSchema, formatIssues } from './file-schema';
@@ -52,6 +54,8 @@ async function toProfile(entry: ClusterEntry, file: string, env: Env, warnings: 
   if (typeof entry.tls === 'object' && entry.tls.rejectUnauthorized === false) {
     warnings.push(`${where}: tls.rejectUnauthorized: false, so the brokers' certificates are not checked; anyone on the network path can read and change this traffic`);
   }
+  if (entry.schemaRegistry) profile.schemaRegistry = await readRegistrySettings(entry.schemaRegistry, file, env, where, warnings);
+  if (entry.schemas) profile.schemas = await readLocalSchemas(entry.schemas, file, where);
   if (entry.sasl) {
     const { mechanism, username, passwordEnv, password } = entry.sasl;
     if (passwordEnv !== undefined) {
@@ -86,7 +90,7 @@ async function resolveTls(tls: TlsOptions, file: string, where: string): Promise
 }
 
 function hasPlainPassword(settings: ConfigFile): boolean {
-  return (settings.clusters ?? []).some((cluster) => cluster.sasl?.password !== undefined);
+  return (settings.clusters ?? []).some((cluster) => cluster.sasl?.password !== undefined || cluster.schemaRegistry?.basicAuth?.password !== undefined);
 }
 
 async function isSharedReadable(file: string): Promise<boolean> {

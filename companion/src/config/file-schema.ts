@@ -28,12 +28,38 @@ const SaslSchema = z
     message: 'set exactly one of "passwordEnv" (preferred) or "password"',
   });
 
+const PasswordEnvSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name');
+
+/** A Confluent-compatible Schema Registry (issue 11); basicAuth like sasl: prefer passwordEnv. */
+const SchemaRegistrySchema = z.strictObject({
+  url: z.string().regex(/^https?:\/\/[^\s]+$/i, 'an http:// or https:// URL'),
+  basicAuth: z
+    .strictObject({ username: z.string().min(1), passwordEnv: PasswordEnvSchema.optional(), password: z.string().optional() })
+    .refine((auth) => (auth.password === undefined) !== (auth.passwordEnv === undefined), { message: 'set exactly one of "passwordEnv" (preferred) or "password"' })
+    .optional(),
+  tls: z
+    .strictObject({ ca: z.string().min(1).optional(), cert: z.string().min(1).optional(), key: z.string().min(1).optional(), rejectUnauthorized: z.boolean().optional() })
+    .optional(),
+});
+
+const LocalSchemaFileSchema = z.strictObject({
+  file: z.string().min(1),
+  format: z.enum(['avro', 'protobuf', 'json-schema']).optional(),
+  messageType: z.string().min(1).optional(),
+  importPaths: z.array(z.string().min(1)).optional(),
+});
+
+/** Schema files bound to a topic's key and/or value, for teams that keep schemas in their repo. */
+const TopicSchemasSchema = z.strictObject({ topic: z.string().min(1), key: LocalSchemaFileSchema.optional(), value: LocalSchemaFileSchema.optional() });
+
 const ClusterSchema = z.strictObject({
   name: z.string().min(1).max(100),
   brokers: z.array(BrokerSchema).min(1),
   tls: TlsSchema.optional(),
   sasl: SaslSchema.optional(),
   fetchMaxWaitMs: z.number().int().min(1).max(30_000).optional(),
+  schemaRegistry: SchemaRegistrySchema.optional(),
+  schemas: z.array(TopicSchemasSchema).optional(),
 });
 
 const count = z.number().int().min(1);

@@ -23,6 +23,8 @@ Commands:
 Options (a flag beats its environment variable, which beats the config file, which beats the default):
   --brokers LIST        Bootstrap brokers, host:port,... as the cluster profile "default"
                         (env KAFKA_BROKERS)
+  --schema-registry URL Schema Registry of the default cluster profile (Confluent-compatible, e.g.
+                        http://localhost:8081): Avro, Protobuf and JSON Schema records are decoded
   --config FILE         JSON config file (default: <config dir>/config.json when it exists)
   --port N              Port to listen on, 0 for any free port (env KAFKA_INSPECTOR_PORT; default ${DEFAULT_PORT})
   --host H              Address to listen on (default 127.0.0.1). Anything but loopback (127.0.0.0/8,
@@ -51,7 +53,13 @@ Config file (JSON):
       "tls": true | { "ca": "ca.pem", "cert": "cert.pem", "key": "key.pem", "rejectUnauthorized": true },
       "sasl": { "mechanism": "plain" | "scram-sha-256" | "scram-sha-512",
                 "username": "inspector", "passwordEnv": "KAFKA_PROD_PASSWORD" },
-      "fetchMaxWaitMs": 500
+      "fetchMaxWaitMs": 500,
+      "schemaRegistry": { "url": "https://registry:8081",
+                          "basicAuth": { "username": "inspector", "passwordEnv": "SR_PASSWORD" },
+                          "tls": { "ca": "ca.pem" } },
+      "schemas": [{ "topic": "orders", "value": { "file": "schemas/order.avsc" },
+                    "key": { "file": "protos/key.proto", "messageType": "shop.OrderKey",
+                             "importPaths": ["protos"] } }]
     }],
     "readOnly": false, "allowProduce": ["dev.*"], "extensionIds": ["..."],
     "allowOrigins": ["http://localhost:3000"],
@@ -61,6 +69,8 @@ Config file (JSON):
   TLS file paths are relative to the config file. Prefer "passwordEnv" to a plain "password".
   fetchMaxWaitMs: how long a tail's Fetch may wait at the broker (real Kafka answers as soon as
   data arrives; a broker that holds the answer for the whole wait needs it small).
+  schemas: local schema files bound to a topic's key and/or value (.avsc Avro, .proto Protobuf,
+  .json JSON Schema), read at start, for clusters without a registry.
   Credentials stay in the companion; they never reach the browser.
 `;
 }

@@ -34,6 +34,11 @@ export async function resolveConfig(cli: CliOptions, env: Env): Promise<LoadedCo
     // The command-line profile comes first, so it is the default; it carries no file credentials.
     clusters = [{ name: 'default', brokers: cli.brokers }, ...clusters.filter((cluster) => cluster.name !== 'default')];
   }
+  if (cli.schemaRegistry && clusters[0]) {
+    // The flag names the default profile's registry; a file's basicAuth and tls stay with its URL only.
+    const first = clusters[0];
+    clusters = [{ ...first, schemaRegistry: first.schemaRegistry?.url === cli.schemaRegistry ? first.schemaRegistry : { url: cli.schemaRegistry } }, ...clusters.slice(1)];
+  }
   const host = cli.host ?? settings.host ?? DEFAULT_HOST;
   const { token, file: tokenFile } = cli.token ? { token: cli.token, file: null } : await ensureToken(cli.configDir);
   const config: CompanionConfig = {

@@ -1,3 +1,5 @@
+import type { RegistrySettings, TopicDecoderSettings } from '../codec/record-decoder';
+
 /** A named Kafka cluster. Secrets are never here in plain text at rest: see ClusterAuth. */
 export interface ClusterProfile {
   name: string;
@@ -12,6 +14,10 @@ export interface ClusterProfile {
    * whole wait (the librdkafka mock) add it to latency and want it small.
    */
   fetchMaxWaitMs?: number;
+  /** Its Schema Registry, password resolved and TLS PEMs read (never sent to a client). */
+  schemaRegistry?: RegistrySettings;
+  /** Local schema files bound to topics, contents read at start, by topic name. */
+  schemas?: Record<string, TopicDecoderSettings>;
 }
 
 export interface TlsOptions {
