@@ -1,4 +1,7 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { RE2_MATCHES } from './cel-ast';
+import { meter } from './cel-cost';
+import { cachedRegex } from './regex';
 
 /**
  * The variables a tail filter sees (shared/src/tail.ts documents them for clients).
@@ -22,4 +25,10 @@ export const filterEnvironment = new Environment({
   .registerVariable('partition', 'int')
   .registerVariable('offset', 'int')
   .registerVariable('timestamp', 'int', { description: 'ms since the epoch' })
-  .registerVariable('topic', 'string');
+  .registerVariable('topic', 'string')
+  // cel-js's own `matches` runs a backtracking RegExp and cannot be replaced (a second overload of
+  // the same signature is refused), so compiled filters call this one instead (cel-ast.ts renames).
+  .registerFunction(`string.${RE2_MATCHES}(string): bool`, (text: string, pattern: string) => {
+    meter.scan(text.length);
+    return cachedRegex(pattern).test(text);
+  });

@@ -1,7 +1,7 @@
 import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireError, WireRecord } from '@kafka-inspector/shared';
 import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
-import type { RecordPredicate } from '../filter/filter';
+import { FilterError, type RecordPredicate } from '../filter/filter';
 import type { RawRecord, SkippedRange, TailReader } from '../kafka/gateway';
 import { FilterBudget, filterCpuMs } from './filter-budget';
 import { retryDelay, sleep } from './tail-waits';
@@ -220,8 +220,13 @@ export class TailStream {
       const started = timed ? performance.now() : 0;
       try {
         matches = predicate(record);
-      } catch {
-        // A filter that fails on one record (a CEL runtime error) does not match it; the stream goes on.
+      } catch (error) {
+        // Over its cost limit on this record: it would silently miss every record like it, so it ends.
+        if (error instanceof FilterError) {
+          this.fail({ code: 'INVALID_FILTER', message: error.message });
+          return false;
+        }
+        // Any other failure on one record (a CEL runtime error) does not match it; the stream goes on.
       }
       const now = performance.now();
       if (timed) {

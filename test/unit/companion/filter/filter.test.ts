@@ -119,8 +119,9 @@ describe('CEL filter', () => {
     ['an unknown variable', 'amount > 100', /Unknown variable: amount/],
     ['a type error', "partition == 'two'", /no such overload/],
     ['a non-boolean result', 'partition + 1', /must be a condition \(bool\)/],
-    ['a catastrophic regex', "value.currency.matches('(a+)+$')", /nested quantifiers/],
-    ['a backreference', "key.matches('(a)\\\\1')", /backreferences/],
+    ['a backreference', "key.matches('(a)\\\\1')", /backreferences are not supported/],
+    ['a lookahead', "key.matches('a(?=b)')", /lookahead and lookbehind are not supported/],
+    ['a pattern RE2 rejects', "key.matches('a{2,1}')", /not an RE2 regular expression \(.*invalid repeat count/],
     ['a computed regex', 'key.matches(value.currency)', /string literal pattern/],
   ])('rejects %s with a FilterError', (_name, cel, message) => {
     expect(() => compileFilter({ cel })).toThrow(FilterError);
@@ -141,8 +142,26 @@ describe('CEL filter', () => {
     expect(matches("key.matches('^Customer-[0-9]+$') && !key.matches('^customer')")).toBe(true);
   });
 
-  it('rejects RE2-only syntax, since patterns run as JavaScript RegExp', () => {
-    expect(() => compileFilter({ cel: "key.matches('(?i)customer')" })).toThrow(/not a valid JavaScript regular expression/);
+  it('runs patterns as RE2: its syntax, unanchored search, and no backtracking shapes refused', () => {
+    expect(matches("key.matches('(?i)customer')")).toBe(true);
+    expect(matches("key.matches('[[:digit:]]+')")).toBe(true);
+    expect(matches("key.matches('\\\\pL+-\\\\d')")).toBe(true);
+    expect(matches("key.matches('^42')")).toBe(false);
+    // Safe in RE2, refused by the old backtracking guard.
+    expect(matches("value.currency.matches('(E+)+R$')")).toBe(false);
+    expect(matches("value.currency.matches('^(E|U)+R$')")).toBe(true);
+  });
+
+  it('points at the pattern RE2 refuses, and says matches() even though it runs under another name', () => {
+    const cel = "key.startsWith('C') && key.matches('(a)\\\\1')";
+    try {
+      compileFilter({ cel });
+      expect.unreachable();
+    } catch (error) {
+      const { range } = (error as FilterError).details ?? {};
+      expect(cel.slice(range!.start, range!.end)).toBe("'(a)\\\\1'");
+    }
+    expect(() => compileFilter({ cel: 'partition.matches("x")' })).toThrow(/'int\.matches\(string\)'/);
   });
 });
 

@@ -114,6 +114,18 @@ describe('TailStream filter time limit', () => {
   });
 });
 
+describe('TailStream and a CEL filter over its cost limit', () => {
+  it('ends the stream with INVALID_FILTER naming the record, after sending the matches before it', async () => {
+    const numbers = (n: number) => ({ ...record(n), value: Buffer.from(JSON.stringify(Array.from({ length: n }, (_, i) => i))) });
+    const predicate = compileFilter({ cel: 'value.all(a, value.all(b, value.all(c, a + b + c >= 0.0)))' });
+    const { frames, statuses } = open(new FakeReader([[numbers(3), numbers(1000), numbers(4)]]), predicate);
+    await until(() => statuses().some((s) => s.status === 'ended'), 5000);
+    const error = statuses().find((s) => s.status === 'error');
+    expect(error?.error).toMatchObject({ code: 'INVALID_FILTER', message: expect.stringMatching(/cost limit on the record at partition 0 offset 1000/) });
+    expect(frames.flatMap((f) => (f.type === 'records' ? f.records.map((r) => r.offset) : []))).toEqual(['3']);
+  });
+});
+
 /** A caught-up partition as a broker's long poll shows it: an empty batch every few ms, nothing new. */
 class IdleReader extends FakeReader {
   override fetch(signal: AbortSignal): Promise<RawBatch> {
