@@ -78,7 +78,28 @@ export interface RawBatch {
   caughtUp: boolean;
   /** Offsets [from, to) retention deleted before they were read; the reader went on at `to`. */
   skipped: SkippedRange[];
+  /** Offsets [from, to) of batches the companion cannot read (a codec it lacks); the reader went on at `to`. */
+  unreadable?: UnreadableRange[];
 }
+
+export interface UnreadableRange extends SkippedRange {
+  reason: string;
+}
+
+/**
+ * What one record may cost to decode. Key and value are views into the fetched bytes (cheap at
+ * any size); headers are built one by one, so their count and bytes are capped: a record with
+ * 50,000 headers keeps the first ones and is flagged `capped`.
+ */
+export interface RecordCaps {
+  maxHeaders: number;
+  maxHeaderBytes: number;
+  maxKeyBytes: number;
+  maxValueBytes: number;
+}
+
+/** Full-size reads (recordGet takes up to 16 MiB) stay possible; headers past 1,000 or 1 MiB are not built. */
+export const DEFAULT_RECORD_CAPS: RecordCaps = { maxHeaders: 1000, maxHeaderBytes: 1024 * 1024, maxKeyBytes: 16 * 1024 * 1024, maxValueBytes: 16 * 1024 * 1024 };
 
 export interface SkippedRange {
   partition: number;
@@ -100,6 +121,16 @@ export interface RawRecord {
   key: Buffer | null;
   value: Buffer | null;
   headers: RawHeader[];
+  /** Set when the record was over a decoding cap (RecordCaps): the original sizes of what was cut. */
+  capped?: RecordCapped;
+}
+
+export interface RecordCapped {
+  /** Headers the record holds, and their bytes, when only the first ones were kept. */
+  headers?: number;
+  headerBytes?: number;
+  keyBytes?: number;
+  valueBytes?: number;
 }
 
 export interface RawOutgoingRecord {

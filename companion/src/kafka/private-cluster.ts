@@ -3,8 +3,9 @@ import type { Kafka } from 'kafkajs';
 /**
  * The slice of KafkaJS's internal Cluster and Broker the gateway uses. KafkaJS's public consumer
  * always joins a consumer group (kafkajs#373, #1060): slow to start (a new group's first rebalance
- * waits 3 s on real Kafka) and it would leave a group behind. The cluster below speaks Fetch and
- * ListOffsets directly, as kcat does. KafkaJS is pinned to 2.2.4 in package.json because of this.
+ * waits 3 s on real Kafka) and it would leave a group behind. The cluster below gives Metadata,
+ * ListOffsets and broker connections (the tail's own Fetch goes over them, see kafkajs-fetcher.ts),
+ * as kcat does. KafkaJS is pinned to exactly 2.2.4 in package.json because of this.
  */
 export interface PartitionMetadata {
   partitionId: number;
@@ -20,33 +21,15 @@ export interface TopicMetadata {
   partitionMetadata: PartitionMetadata[];
 }
 
-export interface FetchPartitionData {
-  partition: number;
-  errorCode: number;
-  highWatermark: string;
-  lastStableOffset?: string;
-  abortedTransactions?: unknown[];
-  messages: KafkaMessage[];
-}
-
-export interface KafkaMessage {
-  offset: string;
-  timestamp: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers?: Record<string, Buffer | string | Array<Buffer | string> | null | undefined>;
-  isControlRecord?: boolean;
-}
-
+/** The part of KafkaJS's Broker the fetcher uses: its connection pool frames and sends our own requests. */
 export interface PrivateBroker {
-  fetch(request: {
-    replicaId?: number;
-    isolationLevel: number;
-    maxWaitTime: number;
-    minBytes: number;
-    maxBytes: number;
-    topics: Array<{ topic: string; partitions: Array<{ partition: number; fetchOffset: string; maxBytes: number }> }>;
-  }): Promise<{ responses: Array<{ topicName: string; partitions: FetchPartitionData[] }> }>;
+  connectionPool: {
+    send<T>(protocolRequest: {
+      request: { apiKey: number; apiVersion: number; apiName: string; encode(): Promise<{ buf: Buffer; buffer: Buffer }> };
+      response: { decode(bytes: Buffer): Promise<T>; parse(decoded: T): Promise<T> };
+    }): Promise<T>;
+  };
+  disconnect(): Promise<void>;
 }
 
 export interface PrivateCluster {

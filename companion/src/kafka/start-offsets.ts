@@ -1,6 +1,6 @@
 import type { PartitionStart, StartPosition } from '@kafka-inspector/shared';
 import { GatewayError, type SkippedRange } from './gateway';
-import type { PrivateCluster } from './private-cluster';
+import type { PartitionFetcher } from './partition-fetcher';
 
 const big = (value: string) => BigInt(value);
 const clamp = (value: bigint, low: bigint, high: bigint) => (value < low ? low : value > high ? high : value);
@@ -38,14 +38,13 @@ export interface ResolvedStarts {
  * arithmetic is in `startOffset` and `skippedAtStart`, so the rules are tested without a broker.
  */
 export async function resolveStarts(
-  cluster: PrivateCluster,
+  cluster: Pick<PartitionFetcher, 'listOffsets' | 'refreshMetadata'>,
   topic: string,
   partitions: number[],
   start: StartPosition,
   retryDelaysMs: readonly number[] = START_RETRY_DELAYS_MS,
 ): Promise<ResolvedStarts> {
-  const ask = (options: { fromBeginning?: boolean; fromTimestamp?: number }) =>
-    cluster.fetchTopicsOffset([{ topic, partitions: partitions.map((partition) => ({ partition })), ...options }]).then(byPartition);
+  const ask = (at: Parameters<PartitionFetcher['listOffsets']>[2]) => cluster.listOffsets(topic, partitions, at);
   const byTime = start.from === 'timestamp';
   const listOffsets = () =>
     Promise.all([
@@ -140,8 +139,4 @@ export function skippedAtStart(start: StartPosition, partition: number, low: str
   const wanted = start.from === 'offset' ? start.offset : start.from === 'positions' ? start.positions[String(partition)] : undefined;
   if (wanted === undefined || big(wanted) >= big(low)) return null;
   return { partition, from: big(wanted).toString(), to: low };
-}
-
-function byPartition(topics: Array<{ partitions: Array<{ partition: number; offset: string }> }>): Map<number, string> {
-  return new Map(topics.flatMap((t) => t.partitions.map((p) => [p.partition, p.offset] as const)));
 }

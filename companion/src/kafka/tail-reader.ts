@@ -1,10 +1,22 @@
 import type { PartitionStart, StartPosition } from '@kafka-inspector/shared';
 import type { Kafka } from 'kafkajs';
 import { toGatewayError } from './error-map';
-import { readPartition } from './fetch-batch';
 import type { FetchBytes } from './fetch-share';
-import { GatewayError, type RawBatch, type RawRecord, type SkippedRange, type TailOptions, type TailReader } from './gateway';
-import { createPrivateCluster, type PrivateCluster, READ_COMMITTED } from './private-cluster';
+import { fetchPartitionError } from './fetch-wire';
+import {
+  DEFAULT_RECORD_CAPS,
+  GatewayError,
+  type RawBatch,
+  type RawRecord,
+  type RecordCaps,
+  type SkippedRange,
+  type TailOptions,
+  type TailReader,
+  type UnreadableRange,
+} from './gateway';
+import { abortable, openKafkaJsFetcher } from './kafkajs-fetcher';
+import type { PartitionFetcher } from './partition-fetcher';
+import { type PartitionRead, readPartition } from './partition-read';
 import { isStaleMetadata, resolveStarts } from './start-offsets';
 
 export interface TailReaderSettings {
@@ -12,41 +24,45 @@ export interface TailReaderSettings {
   maxWaitMs: number;
   /** Asked at every Fetch: the share shrinks while more tails are open. */
   fetchBytes(): FetchBytes;
+  /** What one record may cost to decode; DEFAULT_RECORD_CAPS when not given. */
+  caps?: RecordCaps;
 }
 
 /**
- * Opens a group-less reader on its own KafkaJS cluster: Fetch from each partition's leader, no
+ * Opens a group-less reader on its own connections: Fetch from each partition's leader, no
  * FindCoordinator, no JoinGroup, no OffsetCommit. Closing it closes its connections, so nothing of
  * it remains on the broker.
  */
 export async function openTailReader(kafka: Kafka, options: TailOptions, settings: TailReaderSettings): Promise<TailReader> {
-  const cluster = createPrivateCluster(kafka, READ_COMMITTED);
+  let fetcher: PartitionFetcher | null = null;
   try {
-    await cluster.connect();
-    // Asked by listing every topic: a Metadata request naming a missing topic creates it on brokers
-    // with auto-creation on (the test broker always does).
-    const { topicMetadata } = await cluster.metadata();
-    if (!topicMetadata.some((t) => t.topic === options.topic)) throw new GatewayError('NOT_FOUND', `topic ${options.topic} does not exist`);
-    await cluster.addTargetTopic(options.topic);
-    const all = cluster.findTopicPartitionMetadata(options.topic).map((p) => p.partitionId).sort((a, b) => a - b);
-    const partitions = options.partitions ? [...new Set(options.partitions)].sort((a, b) => a - b) : all;
-    const unknown = partitions.filter((p) => !all.includes(p));
-    if (unknown.length) throw new GatewayError('NOT_FOUND', `topic ${options.topic} has no partition ${unknown.join(', ')} (it has ${all.length})`);
-    // Retries on stale metadata: a topic created a moment ago has leaders that do not serve yet.
-    const { starts, skipped } = await resolveStarts(cluster, options.topic, partitions, options.start);
-    return new KafkaJsTailReader(cluster, options.topic, partitions, starts, skipped, settings);
+    fetcher = await openKafkaJsFetcher(kafka);
+    return await openReaderOn(fetcher, options, settings);
   } catch (error) {
-    await cluster.disconnect().catch(() => {});
+    await fetcher?.close().catch(() => {});
     throw toGatewayError(error, `cannot tail ${options.topic}`);
   }
 }
 
-class KafkaJsTailReader implements TailReader {
+/** A reader on any PartitionFetcher (the tests give it a fake one). */
+export async function openReaderOn(cluster: PartitionFetcher, options: TailOptions, settings: TailReaderSettings): Promise<TailReader> {
+  const all = await cluster.partitions(options.topic);
+  const partitions = options.partitions ? [...new Set(options.partitions)].sort((a, b) => a - b) : all;
+  const unknown = partitions.filter((p) => !all.includes(p));
+  if (unknown.length) throw new GatewayError('NOT_FOUND', `topic ${options.topic} has no partition ${unknown.join(', ')} (it has ${all.length})`);
+  // Retries on stale metadata: a topic created a moment ago has leaders that do not serve yet.
+  const { starts, skipped } = await resolveStarts(cluster, options.topic, partitions, options.start);
+  return new FetcherTailReader(cluster, options.topic, partitions, starts, skipped, settings);
+}
+
+class FetcherTailReader implements TailReader {
   private readonly next = new Map<number, string>();
   private readonly highs = new Map<number, string>();
   private readonly ends = new Map<number, string>();
   /** Gaps met since the last fetch returned: retention, or a start below the log start. */
   private skipped: SkippedRange[];
+  /** Batches stepped over since the last fetch returned, because no codec reads them. */
+  private unreadable: UnreadableRange[] = [];
   /** Bumped by seek, so a fetch that started before it cannot move positions back. */
   private epoch = 0;
   private closed = false;
@@ -54,7 +70,7 @@ class KafkaJsTailReader implements TailReader {
   starts: PartitionStart[];
 
   constructor(
-    private readonly cluster: PrivateCluster,
+    private readonly cluster: PartitionFetcher,
     readonly topic: string,
     private readonly partitions: number[],
     starts: PartitionStart[],
@@ -87,9 +103,9 @@ class KafkaJsTailReader implements TailReader {
     signal.throwIfAborted();
     const epoch = this.epoch;
     const asked = new Map(this.next);
-    const work = this.fetchOnce(asked).catch(async (error: unknown) => {
+    const work = this.fetchOnce(asked, signal).catch(async (error: unknown) => {
       await this.recover(error);
-      return [] as Awaited<ReturnType<KafkaJsTailReader['fetchOnce']>>;
+      return [] as Array<PartitionRead & { partition: number }>;
     });
     const results = await abortable(work, signal);
     const records: RawRecord[] = [];
@@ -100,12 +116,15 @@ class KafkaJsTailReader implements TailReader {
         this.next.set(result.partition, result.next);
         this.highs.set(result.partition, result.highWatermark);
         this.ends.set(result.partition, result.end);
+        this.unreadable.push(...result.unreadable);
       }
     }
     const caughtUp = this.partitions.every((p) => BigInt(this.next.get(p)!) >= BigInt(this.ends.get(p) ?? '0'));
     const skipped = this.skipped;
+    const unreadable = this.unreadable;
     this.skipped = [];
-    return { records, highWatermarks: new Map(this.highs), caughtUp, skipped };
+    this.unreadable = [];
+    return { records, highWatermarks: new Map(this.highs), caughtUp, skipped, ...(unreadable.length ? { unreadable } : {}) };
   }
 
   /**
@@ -114,7 +133,7 @@ class KafkaJsTailReader implements TailReader {
    */
   close(): Promise<void> {
     this.closed = true;
-    this.closing ??= this.cluster.disconnect().catch(() => {});
+    this.closing ??= this.cluster.close().catch(() => {});
     return this.closing;
   }
 
@@ -127,25 +146,21 @@ class KafkaJsTailReader implements TailReader {
   }
 
   /** One Fetch per partition leader, in parallel. */
-  private async fetchOnce(asked: Map<number, string>) {
+  private async fetchOnce(asked: Map<number, string>, signal: AbortSignal): Promise<Array<PartitionRead & { partition: number }>> {
     if (this.closed) return [];
-    const byLeader = this.cluster.findLeaderForPartitions(this.topic, this.partitions);
     const { maxBytes, maxBytesPerPartition } = this.settings.fetchBytes();
+    const caps = this.settings.caps ?? DEFAULT_RECORD_CAPS;
     const perLeader = await Promise.all(
-      Object.entries(byLeader).map(async ([nodeId, partitions]) => {
-        const broker = await this.cluster.findBroker({ nodeId });
-        if (this.closed) return [];
-        const { responses } = await broker.fetch({
-          replicaId: -1,
-          isolationLevel: READ_COMMITTED,
-          maxWaitTime: this.settings.maxWaitMs,
-          minBytes: 1,
-          maxBytes,
-          topics: [{ topic: this.topic, partitions: partitions.map((partition) => ({ partition, fetchOffset: asked.get(partition)!, maxBytes: maxBytesPerPartition })) }],
-        });
-        return responses.flatMap((response) =>
-          response.partitions.map((data) => ({ partition: data.partition, ...readPartition(this.topic, asked.get(data.partition)!, data) })),
+      [...this.cluster.leaders(this.topic, this.partitions)].map(async ([leader, partitions]) => {
+        const answer = await this.cluster.fetch(
+          leader,
+          { topic: this.topic, maxWaitMs: this.settings.maxWaitMs, maxBytes, partitions: partitions.map((partition) => ({ partition, offset: asked.get(partition)!, maxBytes: maxBytesPerPartition })) },
+          signal,
         );
+        if (this.closed) return [];
+        const failed = answer.find((data) => data.errorCode !== 0);
+        if (failed) throw fetchPartitionError(this.topic, failed.partition, failed.errorCode);
+        return answer.map((data) => ({ partition: data.partition, ...readPartition(this.topic, asked.get(data.partition)!, data, caps) }));
       }),
     );
     return perLeader.flat().sort((a, b) => a.partition - b.partition);
@@ -156,7 +171,7 @@ class KafkaJsTailReader implements TailReader {
     // A fetch still in flight when the reader closed fails here: reconnecting now would leak a connection.
     if (this.closed) throw new GatewayError('KAFKA_ERROR', 'the reader is closed');
     const e = error as { name?: string; type?: string; topic?: string; partition?: number };
-    if (e.name === 'KafkaJSOffsetOutOfRange' && typeof e.partition === 'number' && !this.closed) {
+    if (e.type === 'OFFSET_OUT_OF_RANGE' && typeof e.partition === 'number' && !this.closed) {
       const {
         starts: [start],
       } = await resolveStarts(this.cluster, this.topic, [e.partition], { from: 'earliest' });
@@ -173,23 +188,4 @@ class KafkaJsTailReader implements TailReader {
     }
     throw toGatewayError(error, `fetch from ${this.topic}`);
   }
-}
-
-/** Rejects with an AbortError as soon as the signal aborts, even while the broker long-polls. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

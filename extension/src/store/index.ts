@@ -6,6 +6,7 @@ import { createGroupsSlice } from './groups-slice';
 import { skipUnchangedWrites } from './persisted-storage';
 import { createPreferencesSlice } from './preferences-slice';
 import { createProduceSlice } from './produce-slice';
+import { createSchemasSlice } from './schemas-slice';
 import { createTailSlice } from './tail-slice';
 import { createTopicsSlice } from './topics-slice';
 import type { InspectorState } from './types';
@@ -26,6 +27,7 @@ export function createInspectorStore(bridge: Bridge = new Bridge(), storage?: St
         ...createTailSlice(bridge)(...a),
         ...createProduceSlice(bridge)(...a),
         ...createGroupsSlice(bridge)(...a),
+        ...createSchemasSlice(bridge)(...a),
         ...createPreferencesSlice(bridge)(...a),
       }),
       {

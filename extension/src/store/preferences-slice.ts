@@ -1,7 +1,7 @@
 import type { ProduceForm } from './produce-slice';
 import type { Slice } from './types';
 
-export type Tab = 'topics' | 'tail' | 'produce' | 'groups';
+export type Tab = 'topics' | 'tail' | 'produce' | 'groups' | 'schemas';
 export type Order = 'newest' | 'oldest';
 export type ValueView = 'tree' | 'text' | 'hex';
 

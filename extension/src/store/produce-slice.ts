@@ -1,4 +1,5 @@
-import type { EncodedData, OutgoingData, Produced, WireRecord } from '@kafka-inspector/shared';
+import type { EncodedData, OutgoingData, OutgoingKeyValue, Produced, WireRecord } from '@kafka-inspector/shared';
+import { RequestFailed } from '../bridge/client';
 import type { Slice } from './types';
 import { errorText } from './types';
 
@@ -15,10 +16,25 @@ export interface ProduceForm {
   tombstone: boolean;
   headers: Array<{ key: string; value: string }>;
   copies: number;
+  /** Encode the key / the value (JSON) with this registered schema; null (or absent in old templates): as typed. */
+  keySchema?: SchemaChoice | null;
+  valueSchema?: SchemaChoice | null;
+}
+
+/** A subject and version (null: the latest) chosen in the Produce view. */
+export interface SchemaChoice {
+  subject: string;
+  version: number | null;
+}
+
+/** Where a SCHEMA_INVALID refusal points: the record's key or value, and the field path inside it. */
+export interface FieldError {
+  field: 'key' | 'value';
+  path: string;
 }
 
 export interface ProduceSlice {
-  produce: { form: ProduceForm; sending: boolean; result: Produced['records'] | null; error: string | null; ms: number | null };
+  produce: { form: ProduceForm; sending: boolean; result: Produced['records'] | null; error: string | null; ms: number | null; fieldError?: FieldError | null };
   setProduceForm(change: Partial<ProduceForm>): void;
   sendProduce(): Promise<void>;
   /** "Edit and resend": fills the form from a tailed record. */
@@ -41,6 +57,14 @@ export function validateForm(form: ProduceForm): string | null {
       return `The value is not valid JSON: ${(error as Error).message}`;
     }
   }
+  if (form.keySchema && !form.keyIsNull) {
+    try {
+      JSON.parse(form.key);
+    } catch (error) {
+      return `The key is encoded with ${form.keySchema.subject}, so it must be JSON: ${(error as Error).message}`;
+    }
+  }
+  if (form.valueSchema && !form.tombstone && form.valueMode !== 'json') return 'A value encoded with a schema is written as JSON.';
   if (!form.tombstone && form.valueMode === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(form.value.trim())) return 'The value is not base64.';
   if (form.copies < 1 || form.copies > 10_000 || !Number.isInteger(form.copies)) return 'Copies must be between 1 and 10,000.';
   if (form.headers.some((h) => !h.key)) return 'Every header needs a name.';
@@ -50,11 +74,20 @@ export function validateForm(form: ProduceForm): string | null {
 export function formToRecords(form: ProduceForm) {
   const record = {
     ...(form.partition ? { partition: Number(form.partition) } : {}),
-    key: form.keyIsNull ? null : ({ encoding: 'text', text: form.key } as const),
-    value: form.tombstone ? null : outgoing(form.value, form.valueMode),
+    key: form.keyIsNull ? null : form.keySchema ? withSchema(form.key, form.keySchema) : ({ encoding: 'text', text: form.key } as const),
+    value: form.tombstone ? null : form.valueSchema ? withSchema(form.value, form.valueSchema) : outgoing(form.value, form.valueMode),
     headers: form.headers.map((h) => ({ key: h.key, value: { encoding: 'text' as const, text: h.value } })),
   };
   return Array.from({ length: form.copies }, () => record);
+}
+
+const withSchema = (text: string, choice: SchemaChoice): OutgoingKeyValue => ({ encoding: 'json', text, schema: { subject: choice.subject, ...(choice.version === null ? {} : { version: choice.version }) } });
+
+/** A SCHEMA_INVALID refusal's field path, for the view to show beside the editor. */
+export function fieldErrorOf(error: unknown): FieldError | null {
+  if (!(error instanceof RequestFailed) || error.error.code !== 'SCHEMA_INVALID') return null;
+  const { field, path } = error.error.details ?? {};
+  return field === 'key' || field === 'value' ? { field, path: typeof path === 'string' ? path : '' } : null;
 }
 
 const asText = (data: EncodedData | null) => (data === null ? '' : data.encoding === 'binary' ? data.base64 : data.text);
@@ -64,7 +97,7 @@ export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) =>
   return {
     produce: { form: emptyForm(), sending: false, result: null, error: null, ms: null },
     setProduceForm: (change) => {
-      patch({ form: { ...get().produce.form, ...change }, error: null });
+      patch({ form: { ...get().produce.form, ...change }, error: null, fieldError: null });
     },
     async sendProduce() {
       const { form } = get().produce;
@@ -83,7 +116,7 @@ export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) =>
         patch({ sending: false, result: produced, ms: performance.now() - started });
         get().saveTemplate(form);
       } catch (error) {
-        patch({ sending: false, error: errorText(error) });
+        patch({ sending: false, error: errorText(error), fieldError: fieldErrorOf(error) });
       }
     },
     editRecord(record) {

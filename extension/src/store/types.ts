@@ -4,10 +4,11 @@ import type { ConnectionSlice } from './connection-slice';
 import type { GroupsSlice } from './groups-slice';
 import type { PreferencesSlice } from './preferences-slice';
 import type { ProduceSlice } from './produce-slice';
+import type { SchemasSlice } from './schemas-slice';
 import type { TailSlice } from './tail-slice';
 import type { TopicsSlice } from './topics-slice';
 
-export type InspectorState = ConnectionSlice & TopicsSlice & TailSlice & ProduceSlice & GroupsSlice & PreferencesSlice;
+export type InspectorState = ConnectionSlice & TopicsSlice & TailSlice & ProduceSlice & GroupsSlice & PreferencesSlice & SchemasSlice;
 
 /** A slice creator that also gets the bridge, so actions can talk to the companion. */
 export type Slice<T> = (bridge: Bridge) => StateCreator<InspectorState, [['zustand/persist', unknown]], [], T>;

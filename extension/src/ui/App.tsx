@@ -5,6 +5,7 @@ import { connectionSecurity } from './format';
 import { GroupsView } from './GroupsView';
 import { PairingScreen } from './PairingScreen';
 import { ProduceView } from './ProduceView';
+import { SchemasView } from './SchemasView';
 import { useInspector } from './store-context';
 import { TailView } from './TailView';
 import { TopicsView } from './TopicsView';
@@ -15,6 +16,7 @@ const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'tail', label: 'Tail' },
   { id: 'produce', label: 'Produce' },
   { id: 'groups', label: 'Groups' },
+  { id: 'schemas', label: 'Schemas' },
 ];
 
 export function App() {
@@ -86,6 +88,9 @@ export function App() {
             </div>
             <div hidden={tab !== 'groups'} className="view">
               <GroupsView />
+            </div>
+            <div hidden={tab !== 'schemas'} className="view">
+              <SchemasView />
             </div>
           </>
         )}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { produceAllowed } from '../store/glob';
 import { emptyForm, prettyJson, validateForm, type ValueMode } from '../store/produce-slice';
+import { SchemaPicker } from './SchemaPicker';
 import { useInspector } from './store-context';
 
 export function ProduceView() {
@@ -54,6 +55,7 @@ export function ProduceView() {
             <input type="checkbox" checked={form.keyIsNull} onChange={(e) => set({ keyIsNull: e.target.checked })} /> null key
           </label>
         </div>
+        <SchemaPicker part="key" />
         <div className="section-head">
           <span className="label">Value</span>
           <div className="segmented" role="group" aria-label="Value format">
@@ -72,6 +74,7 @@ export function ProduceView() {
             <input type="checkbox" checked={form.tombstone} onChange={(e) => set({ tombstone: e.target.checked })} data-testid="produce-tombstone" /> tombstone (null value)
           </label>
         </div>
+        <SchemaPicker part="value" />
         <textarea className="code editor" value={form.tombstone ? '' : form.value} disabled={form.tombstone} onChange={(e) => set({ value: e.target.value })} spellCheck={false} rows={10} data-testid="produce-value" />
         {jsonProblem && <p className="hint warn">{jsonProblem}</p>}
         <div className="section-head">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PrivateCluster } from '../../../../companion/src/kafka/private-cluster';
+import type { PartitionFetcher } from '../../../../companion/src/kafka/partition-fetcher';
 import { assertLooksUpByTime, resolveStarts, skippedAtStart, startOffset } from '../../../../companion/src/kafka/start-offsets';
 
 describe('startOffset', () => {
@@ -49,13 +49,13 @@ describe('resolveStarts', () => {
       refreshMetadata: async () => {
         calls.refreshMetadata++;
       },
-      fetchTopicsOffset: async ([ask]: Array<{ topic: string; partitions: Array<{ partition: number }>; fromBeginning?: boolean }>) => {
+      listOffsets: async (_topic: string, partitions: number[], at: { fromBeginning?: boolean }) => {
         calls.listOffsets++;
         if (calls.listOffsets <= failures) throw error;
-        return [{ topic: ask!.topic, partitions: ask!.partitions.map(({ partition }) => ({ partition, offset: ask!.fromBeginning ? '5' : '20' })) }];
+        return new Map(partitions.map((partition) => [partition, at.fromBeginning ? '5' : '20']));
       },
     };
-    return fake as unknown as PrivateCluster & { calls: typeof calls };
+    return fake as unknown as PartitionFetcher & { calls: typeof calls };
   };
 
   it('retries ListOffsets after a metadata refresh while the leader is not ready', async () => {
