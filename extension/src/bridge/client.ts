@@ -62,7 +62,7 @@ interface OpenTail {
   streamId: string | null;
   readonly spec: TailSpec;
   readonly starts: PartitionStart[];
-  /** Next offset per partition of the records the panel was given: where a resumed tail starts. */
+  /** Next offset per partition of the records the panel was given, or scanned past (stats): where a resumed tail starts. */
   next: Record<string, string>;
 }
 
@@ -273,7 +273,10 @@ export class Bridge {
       const tail = [...this.tails.values()].find((t) => t.streamId === frame.streamId);
       if (!tail) return;
       // Noted on arrival, before any listener: a reconnect must resume after what was handed over.
-      if (frame.type === 'records') for (const record of frame.records) noteHeld(tail, record.partition, record.offset);
+      if (frame.type === 'records') for (const record of frame.records) noteNext(tail, String(record.partition), (BigInt(record.offset) + 1n).toString());
+      // Where the companion has scanned to, past records the filter left out: a resume point too, once
+      // every match before it has been sent (sent == matched), or a reconnect would scan them again.
+      if (frame.type === 'stats' && frame.sent === frame.matched) for (const [partition, next] of Object.entries(frame.positions)) noteNext(tail, partition, next);
       // The companion ended it (limit reached, stopped, failed): nothing to resume or stop any more.
       if (frame.type === 'status' && frame.status === 'ended') this.tails.delete(tail.key);
       this.events.emit('stream', refOf(tail), frame);
@@ -301,9 +304,8 @@ export class Bridge {
   }
 }
 
-/** Moves a tail's resume point past `offset` on `partition` (never backwards). */
-function noteHeld(tail: OpenTail, partition: number, offset: string): void {
-  const next = (BigInt(offset) + 1n).toString();
-  const current = tail.next[String(partition)];
-  if (current === undefined || BigInt(next) > BigInt(current)) tail.next[String(partition)] = next;
+/** Moves a tail's resume point on `partition` to `next` (never backwards). */
+function noteNext(tail: OpenTail, partition: string, next: string): void {
+  const current = tail.next[partition];
+  if (current === undefined || BigInt(next) > BigInt(current)) tail.next[partition] = next;
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { Bridge } from '../bridge/client';
 import { createConnectionSlice } from './connection-slice';
+import { createCorrelationSlice } from './correlation-slice';
 import { createGroupsSlice } from './groups-slice';
 import { skipUnchangedWrites } from './persisted-storage';
 import { createPreferencesSlice } from './preferences-slice';
@@ -29,6 +30,7 @@ export function createInspectorStore(bridge: Bridge = new Bridge(), storage?: St
         ...createGroupsSlice(bridge)(...a),
         ...createSchemasSlice(bridge)(...a),
         ...createPreferencesSlice(bridge)(...a),
+        ...createCorrelationSlice(bridge)(...a),
       }),
       {
         name: 'kafka-inspector:preferences',

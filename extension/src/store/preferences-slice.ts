@@ -1,7 +1,8 @@
+import type { SiteSettings } from '../devtools/correlation-ids';
 import type { ProduceForm } from './produce-slice';
 import type { Slice } from './types';
 
-export type Tab = 'topics' | 'tail' | 'produce' | 'groups' | 'schemas';
+export type Tab = 'topics' | 'tail' | 'produce' | 'groups' | 'schemas' | 'requests';
 export type Order = 'newest' | 'oldest';
 export type ValueView = 'tree' | 'text' | 'hex';
 
@@ -12,6 +13,8 @@ export interface Preferences {
   activeTab: Tab;
   /** Produce templates per topic, saved on each successful send. */
   templates: Record<string, ProduceForm>;
+  /** DevTools correlation, per inspected site (origin): topics to search, extra id headers and JSON paths. */
+  sites: Record<string, SiteSettings>;
 }
 
 export interface PreferencesSlice {
@@ -24,7 +27,7 @@ export interface PreferencesSlice {
 export const DEFAULT_BUFFER = 50_000;
 
 export const createPreferencesSlice: Slice<PreferencesSlice> = () => (set, get) => ({
-  preferences: { bufferSize: DEFAULT_BUFFER, order: 'newest', valueView: 'tree', activeTab: 'topics', templates: {} },
+  preferences: { bufferSize: DEFAULT_BUFFER, order: 'newest', valueView: 'tree', activeTab: 'topics', templates: {}, sites: {} },
   setPreferences: (change) => set({ preferences: { ...get().preferences, ...change } }),
   setActiveTab: (activeTab) => set({ preferences: { ...get().preferences, activeTab } }),
   saveTemplate: (form) => set({ preferences: { ...get().preferences, templates: { ...get().preferences.templates, [form.topic]: { ...form, copies: 1 } } } }),

@@ -9,6 +9,7 @@ export function wireBridge(store: InspectorStore, bridge: Bridge): () => void {
   const unsubscribe = [
     bridge.on('state', (connection) => store.getState().connectionChanged(connection)),
     bridge.on('stream', (handle, frame) => store.getState().receiveStreamFrame(handle, frame)),
+    bridge.on('stream', (handle, frame) => store.getState().receiveCorrelationFrame(handle, frame)),
     bridge.on('resumed', (handle) => store.getState().tailResumed(handle)),
   ];
   return () => unsubscribe.forEach((off) => off());

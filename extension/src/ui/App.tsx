@@ -5,6 +5,7 @@ import { connectionSecurity } from './format';
 import { GroupsView } from './GroupsView';
 import { PairingScreen } from './PairingScreen';
 import { ProduceView } from './ProduceView';
+import { RequestsView } from './RequestsView';
 import { SchemasView } from './SchemasView';
 import { useInspector } from './store-context';
 import { TailView } from './TailView';
@@ -17,6 +18,7 @@ const TABS: Array<{ id: Tab; label: string }> = [
   { id: 'produce', label: 'Produce' },
   { id: 'groups', label: 'Groups' },
   { id: 'schemas', label: 'Schemas' },
+  { id: 'requests', label: 'Requests' },
 ];
 
 export function App() {
@@ -27,7 +29,7 @@ export function App() {
   const cluster = connection.status === 'open' ? connection.welcome.clusters.find((c) => c.default) : undefined;
 
   useEffect(() => {
-    // Alt+1..4 switch views, as DevTools panels do with their own shortcuts.
+    // Alt+1..6 switch views, as DevTools panels do with their own shortcuts.
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey) return;
       const index = Number(event.key) - 1;
@@ -91,6 +93,9 @@ export function App() {
             </div>
             <div hidden={tab !== 'schemas'} className="view">
               <SchemasView />
+            </div>
+            <div hidden={tab !== 'requests'} className="view">
+              <RequestsView />
             </div>
           </>
         )}

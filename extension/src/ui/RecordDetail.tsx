@@ -4,6 +4,7 @@ import { copyText } from '../bridge/platform';
 import { kcatCommand } from '../store/kcat-command';
 import type { ValueView } from '../store/preferences-slice';
 import { prettyJson } from '../store/produce-slice';
+import { CorrelationRecordLink } from './CorrelationRecordLink';
 import { dataBytes, formatBytes, formatTime, hexDump } from './format';
 import { JsonTree } from './JsonTree';
 import { useInspector } from './store-context';
@@ -80,6 +81,7 @@ export function RecordDetail({ record }: { record: WireRecord }) {
         ) : (
           <p className="muted">none</p>
         )}
+        <CorrelationRecordLink record={record} />
         <div className="actions">
           <button onClick={() => copy('value', plainText(record.value))}>Copy value</button>
           <button onClick={() => copy('key', plainText(record.key))}>Copy key</button>

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Bridge } from '../bridge/client';
 import { loadPairing, type Mode, preferredTheme } from '../bridge/platform';
+import { openInspectedPage } from '../devtools/chrome-inspected-page';
 import { createInspectorStore, type InspectorStore, wireBridge } from '../store';
 import { App } from './App';
 import { OptionsPage } from './OptionsPage';
@@ -12,6 +13,10 @@ import './theme.css';
 export function mountApp(root: HTMLElement, mode: Mode): void {
   document.documentElement.dataset.theme = preferredTheme();
   const store = connectedStore();
+  const inspected = openInspectedPage(mode);
+  store.getState().attachInspectedPage(inspected);
+  // DevTools' theme can change while the panel is open (Settings > Appearance): follow it.
+  if (!('reason' in inspected)) inspected.onTheme((theme) => (document.documentElement.dataset.theme = theme));
   createRoot(root).render(
     <StrictMode>
       <ModeContext.Provider value={mode}>
