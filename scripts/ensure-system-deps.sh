@@ -4,11 +4,12 @@
 #   chromium              end-to-end tests of the panel (driven by playwright-core)
 #   kcat                  the benchmark's C baseline
 #   openssl               certificates for the TLS tests (a throwaway CA, client certificates)
-# Usage: scripts/ensure-system-deps.sh [broker] [chromium] [kcat] [openssl]   (no argument: all of them)
+#   xvfb                  a virtual display for the e2e tests that open real DevTools (headful Chromium)
+# Usage: scripts/ensure-system-deps.sh [broker] [chromium] [kcat] [openssl] [xvfb]   (no argument: all of them)
 set -euo pipefail
 
 want=("$@")
-[ ${#want[@]} -eq 0 ] && want=(broker chromium kcat openssl)
+[ ${#want[@]} -eq 0 ] && want=(broker chromium kcat openssl xvfb)
 
 missing=()
 for w in "${want[@]}"; do
@@ -21,6 +22,7 @@ for w in "${want[@]}"; do
     chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
     kcat) command -v kcat >/dev/null || missing+=(kcat) ;;
     openssl) command -v openssl >/dev/null || missing+=(openssl) ;;
+    xvfb) command -v Xvfb >/dev/null || missing+=(xvfb) ;;
     *) echo "ensure-system-deps: unknown component '$w'" >&2; exit 2 ;;
   esac
 done

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system-deps.sh broker chromium openssl
+bash scripts/ensure-system-deps.sh broker chromium openssl xvfb
 # The e2e suite drives the built extension and standalone page.
 npm run --silent build >/dev/null
 npm run --silent typecheck
