@@ -1,4 +1,5 @@
 import { RequestError } from '../session/wire-error';
+import { RegistryError } from './registry-client';
 
 /** Network failures that mean "no registry there right now", as Node and HTTP clients name them. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
@@ -31,6 +32,13 @@ function networkCode(error: unknown): string | undefined {
  */
 export function registryError(error: unknown, what: string): RequestError {
   if (error instanceof RequestError) return error;
+  // The schema core's client already words its failures safely (no credentials, the URL without them).
+  if (error instanceof RegistryError) {
+    const details = error.status === undefined ? undefined : { status: error.status };
+    if (error.kind === 'not-found') return new RequestError('NOT_FOUND', `the schema registry has no ${what}`, details);
+    if (error.kind === 'unavailable') return new RequestError('SCHEMA_REGISTRY_UNAVAILABLE', `${scrubSecrets(error.message)} (reading ${what})`, details);
+    return new RequestError('SCHEMA_REGISTRY_ERROR', `${scrubSecrets(error.message)} (reading ${what})`, details);
+  }
   const status = statusOf(error);
   const message = scrubSecrets(error instanceof Error ? error.message : String(error));
   if (status === 404) return new RequestError('NOT_FOUND', `the schema registry has no ${what}`, { status });

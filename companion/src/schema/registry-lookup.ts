@@ -1,4 +1,5 @@
 import type { CompanionConfig } from '../config/types';
+import { registryClientFor } from './registry-client';
 import { RequestError } from '../session/wire-error';
 import type { RegistryLookup, RegistryReads } from './schema-handlers';
 
@@ -24,8 +25,8 @@ export function registryLookup(config: Pick<CompanionConfig, 'clusters'>, factor
   };
 }
 
-/** The registry client factory the companion uses (the schema core's, once wired; none: every profile is registry-less). */
-const factory: RegistryFactory | null = null;
+/** The schema core's client per profile (registry-client.ts): one cache and one socket pool per registry. */
+const factory: RegistryFactory = (settings) => registryClientFor(settings as Parameters<typeof registryClientFor>[0]);
 
 /** The lookup every schema request and schema produce uses. */
 export const registryFor = (config: Pick<CompanionConfig, 'clusters'>): RegistryLookup => registryLookup(config, factory);

@@ -1,10 +1,11 @@
 import type { RequestOf, ResultOf, SchemaDetail, SchemaType, SubjectSummary } from '@kafka-inspector/shared';
 import { RequestError } from '../session/wire-error';
+import type { RegistryClient } from './registry-client';
 import { registryError } from './registry-errors';
 import { avroSkeleton, jsonSchemaSkeleton } from './skeleton';
 import { protobufSkeleton } from './protobuf-skeleton';
 
-/** One registered schema as Confluent's REST API names it (`schemaType` absent means AVRO). */
+/** One registered schema with where it is registered (`schemaType` absent means AVRO). */
 export interface RegisteredSchema {
   id?: number;
   subject?: string;
@@ -14,14 +15,8 @@ export interface RegisteredSchema {
   references?: Array<{ name: string; subject: string; version: number }>;
 }
 
-/** The registry reads these requests need: a subset of Confluent's client, so any client of that shape fits. */
-export interface RegistryReads {
-  getAllSubjects(): Promise<string[]>;
-  getAllVersions(subject: string): Promise<number[]>;
-  getSchemaMetadata(subject: string, version: number): Promise<RegisteredSchema>;
-  getLatestSchemaMetadata(subject: string): Promise<RegisteredSchema>;
-  getBySubjectAndId(subject: string | undefined, id: number): Promise<RegisteredSchema>;
-}
+/** The registry reads these requests need: the schema core's client (registry-client.ts), or a fake of its shape. */
+export type RegistryReads = Pick<RegistryClient, 'listSubjects' | 'listVersions' | 'subjectVersion' | 'schemaById'>;
 
 /** Reads a profile's registry: the client, or why there is none (SCHEMA_REGISTRY_UNAVAILABLE). */
 export type RegistryLookup = (cluster: string | undefined) => RegistryReads;
@@ -43,7 +38,7 @@ export async function viaRegistry<T>(what: string, run: () => Promise<T>): Promi
 
 /** Subject, version (or latest) to the registered schema with its id, subject and version. */
 export async function schemaFor(registry: RegistryReads, subject: string, version: number | undefined): Promise<RegisteredSchema & { id: number; version: number; subject: string }> {
-  const found = await viaRegistry(`subject ${subject}${version === undefined ? '' : ` version ${version}`}`, () => (version === undefined ? registry.getLatestSchemaMetadata(subject) : registry.getSchemaMetadata(subject, version)));
+  const found = await viaRegistry(`subject ${subject}${version === undefined ? '' : ` version ${version}`}`, () => registry.subjectVersion(subject, version ?? 'latest'));
   if (found.id === undefined || found.version === undefined) throw new RequestError('SCHEMA_REGISTRY_ERROR', `the schema registry answered subject ${subject} without an id or version`);
   return { ...found, id: found.id, version: found.version, subject };
 }
@@ -80,7 +75,7 @@ export const schemaHandlers: { listSubjects: Handler<'listSubjects'>; listSchema
   async listSubjects(request, lookup) {
     const registry = lookup(request.cluster);
     const search = request.search?.toLowerCase();
-    const names = (await viaRegistry('the subjects', () => registry.getAllSubjects())).filter((s) => !search || s.toLowerCase().includes(search)).sort();
+    const names = (await viaRegistry('the subjects', () => registry.listSubjects())).filter((s) => !search || s.toLowerCase().includes(search)).sort();
     const subjects = await mapLimited(names, 8, async (subject): Promise<SubjectSummary> => {
       const latest = await schemaFor(registry, subject, undefined);
       return { subject, type: typeOf(latest), latestVersion: latest.version, id: latest.id };
@@ -89,14 +84,14 @@ export const schemaHandlers: { listSubjects: Handler<'listSubjects'>; listSchema
   },
   async listSchemaVersions(request, lookup) {
     const registry = lookup(request.cluster);
-    const versions = await viaRegistry(`subject ${request.subject}`, () => registry.getAllVersions(request.subject));
+    const versions = await viaRegistry(`subject ${request.subject}`, () => registry.listVersions(request.subject));
     return { subject: request.subject, versions: [...versions].sort((a, b) => a - b) };
   },
   async getSchema(request, lookup): Promise<SchemaDetail> {
     const registry = lookup(request.cluster);
     if (request.schemaId !== undefined) {
       const id = request.schemaId;
-      const found = await viaRegistry(`schema id ${id}`, () => registry.getBySubjectAndId(undefined, id));
+      const found = await viaRegistry(`schema id ${id}`, () => registry.schemaById(id));
       return { id, subject: null, version: null, type: typeOf(found), schema: found.schema, references: found.references ?? [] };
     }
     const found = await schemaFor(registry, request.subject!, request.version);

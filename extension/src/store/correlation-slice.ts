@@ -162,8 +162,6 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
         page.onRequest((request) => get().requestsArrived([request])),
         page.onResponseBody((id, body) => get().responseBodyArrived(id, body)),
         page.onTheme((theme) => patch({ theme })),
-        // Another site, other settings: its requests stay listed (as DevTools' Network panel with "preserve log").
-        page.onNavigated((site) => patch({ site })),
       ];
       return () => off.forEach((fn) => fn());
     },

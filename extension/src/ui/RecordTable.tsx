@@ -2,10 +2,8 @@ import type { WireRecord } from '@kafka-inspector/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { recordKey } from '../store/record-buffer';
-import { formatBytes, preview } from './format';
-import { NewRecordsIndicator } from './NewRecordsIndicator';
+import { formatBytes, formatTime, preview } from './format';
 import { useInspector } from './store-context';
-import { TimeText, TimeZoneToggle } from './TimeText';
 import { type LiveEdge, useScrollAnchor } from './use-scroll-anchor';
 
 const ROW_HEIGHT = 24;
@@ -36,9 +34,7 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
   return (
     <section className="pane records-pane">
       <div className="record-row head" role="row">
-        <span className="c-time">
-          <TimeZoneToggle />
-        </span>
+        <span className="c-time">Time</span>
         <span className="c-part">P</span>
         <span className="c-off">Offset</span>
         <span className="c-key">Key</span>
@@ -66,9 +62,7 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
                   data-testid="record-row"
                   data-key={key}
                 >
-                  <span className="c-time">
-                    <TimeText timestamp={record.timestamp} />
-                  </span>
+                  <span className="c-time">{formatTime(record.timestamp)}</span>
                   <span className="c-part">{record.partition}</span>
                   <span className="c-off">{record.offset}</span>
                   <span className={`c-key enc-${record.key?.encoding ?? 'null'}`}>{preview(record.key, 60)}</span>
@@ -81,7 +75,6 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
           </div>
         )}
       </div>
-      <NewRecordsIndicator scroller={parentRef} records={records} liveEdge={liveEdge} rowHeight={ROW_HEIGHT} />
     </section>
   );
 }

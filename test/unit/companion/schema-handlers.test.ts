@@ -1,45 +1,45 @@
 import { describe, expect, it } from 'vitest';
+import { RegistryError } from '../../../companion/src/schema/registry-client';
 import { registryError, scrubSecrets } from '../../../companion/src/schema/registry-errors';
 import { registryLookup } from '../../../companion/src/schema/registry-lookup';
 import { encodeWithSchemas, SchemaMismatch } from '../../../companion/src/schema/schema-encode';
-import { type RegistryReads, schemaHandlers } from '../../../companion/src/schema/schema-handlers';
+import { schemaHandlers } from '../../../companion/src/schema/schema-handlers';
 import { RequestError } from '../../../companion/src/session/wire-error';
 
 const AVRO_V1 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}';
 const AVRO_V2 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"n","type":"int","default":0}]}';
 
 /** A registry in memory, counting calls: enough to check what the handlers ask and answer. */
-function memoryRegistry(): RegistryReads & { calls: number } {
+function memoryRegistry() {
   const subjects: Record<string, Array<{ id: number; schema: string; schemaType?: string }>> = {
     'orders-value': [{ id: 1, schema: AVRO_V1 }, { id: 2, schema: AVRO_V2 }],
     'users-value': [{ id: 3, schema: '{"type":"object","properties":{"name":{"type":"string"}}}', schemaType: 'JSON' }],
   };
-  const notFound = () => Object.assign(new Error('Subject not found'), { status: 404 });
+  const notFound = () => new RegistryError('not-found', 'schema registry http://127.0.0.1:1: not found (HTTP 404)', 404);
   const registry = {
     calls: 0,
-    async getAllSubjects() {
+    async listSubjects() {
       registry.calls++;
       return Object.keys(subjects).reverse();
     },
-    async getAllVersions(subject: string) {
+    async listVersions(subject: string) {
       registry.calls++;
       if (!subjects[subject]) throw notFound();
       return subjects[subject].map((_, i) => i + 1).reverse();
     },
-    async getSchemaMetadata(subject: string, version: number) {
+    async subjectVersion(subject: string, version: number | 'latest') {
       registry.calls++;
-      const found = subjects[subject]?.[version - 1];
+      const list = subjects[subject] ?? [];
+      const n = version === 'latest' ? list.length : version;
+      const found = list[n - 1];
       if (!found) throw notFound();
-      return { ...found, subject, version };
+      return { schemaType: (found.schemaType ?? 'AVRO') as 'AVRO' | 'JSON', schema: found.schema, references: [], id: found.id, subject, version: n };
     },
-    async getLatestSchemaMetadata(subject: string) {
-      return registry.getSchemaMetadata(subject, subjects[subject]?.length ?? 0);
-    },
-    async getBySubjectAndId(_subject: string | undefined, id: number) {
+    async schemaById(id: number) {
       registry.calls++;
       const found = Object.values(subjects).flat().find((s) => s.id === id);
       if (!found) throw notFound();
-      return found;
+      return { schemaType: (found.schemaType ?? 'AVRO') as 'AVRO' | 'JSON', schema: found.schema, references: [] };
     },
   };
   return registry;

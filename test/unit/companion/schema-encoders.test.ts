@@ -1,0 +1,74 @@
+import avro from 'avsc';
+import { describe, expect, it } from 'vitest';
+import { encodeAvro } from '../../../companion/src/schema/avro-encode';
+import { encodeJsonSchema } from '../../../companion/src/schema/json-schema-encode';
+import { SchemaMismatch } from '../../../companion/src/schema/schema-encode';
+import { schemaEncoders } from '../../../companion/src/schema/schema-encoders';
+
+const ORDER = JSON.stringify({
+  type: 'record',
+  name: 'Order',
+  fields: [
+    { name: 'id', type: 'string' },
+    { name: 'n', type: 'long' },
+    { name: 'at', type: { type: 'long', logicalType: 'timestamp-millis' } },
+    { name: 'raw', type: 'bytes' },
+    { name: 'note', type: ['null', 'string'], default: null },
+    { name: 'lines', type: { type: 'array', items: { type: 'record', name: 'Line', fields: [{ name: 'sku', type: 'string' }] } } },
+    { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision: 10, scale: 2 } },
+  ],
+});
+
+const mismatch = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof SchemaMismatch) return { path: error.path, message: error.message };
+    throw error;
+  }
+  throw new Error('no mismatch');
+};
+
+describe('Avro produce encoding', () => {
+  it('takes the JSON the decoded form shows: long as a decimal string past 2^53, ISO timestamps, base64 bytes, decimals as text', () => {
+    const bytes = encodeAvro(ORDER, { id: 'o-1', n: '9007199254740993', at: '2024-01-02T03:04:05.678Z', raw: 'AAH/', note: 'gift', lines: [{ sku: 'A' }], amount: '-12.34' });
+    // Read back with avsc's plain types (no logical types): what any Avro reader sees.
+    const plain = avro.Type.forSchema(JSON.parse(ORDER) as avro.Schema, { registry: { long: avro.types.LongType.__with({ fromBuffer: (b: Buffer) => b.readBigInt64LE(0), toBuffer: () => Buffer.alloc(8), fromJSON: Number, toJSON: Number, isValid: () => true, compare: () => 0 }) } });
+    const read = plain.fromBuffer(bytes) as Record<string, unknown>;
+    expect(read.id).toBe('o-1');
+    expect(read.n).toBe(9007199254740993n);
+    expect(Number(read.at)).toBe(Date.parse('2024-01-02T03:04:05.678Z'));
+    expect([...(read.raw as Buffer)]).toEqual([0, 1, 255]);
+    expect(read.note).toBe('gift');
+    expect((read.amount as Buffer).readInt16BE(0)).toBe(-1234);
+  });
+
+  it('points at the first field that does not fit', () => {
+    const base = { id: 'o', n: 1, at: 0, raw: '', note: null, lines: [], amount: '1.00' };
+    expect(mismatch(() => encodeAvro(ORDER, { ...base, id: 7 }))).toEqual({ path: 'id', message: 'expected string, got 7' });
+    expect(mismatch(() => encodeAvro(ORDER, { ...base, lines: [{ sku: 'a' }, { sku: false }] }))).toEqual({ path: 'lines[1].sku', message: 'expected string, got false' });
+    expect(mismatch(() => encodeAvro(ORDER, { ...base, n: 1.5 })).path).toBe('n');
+    expect(mismatch(() => encodeAvro(ORDER, { ...base, amount: '1.234' })).path).toBe('amount');
+    expect(mismatch(() => encodeAvro(ORDER, { id: 'o' })).message).toMatch(/missing/);
+  });
+});
+
+describe('JSON Schema produce encoding', () => {
+  const schema = JSON.stringify({ type: 'object', required: ['id'], properties: { id: { type: 'integer' }, lines: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } } } } } });
+
+  it('writes the JSON text when it validates', () => {
+    expect(encodeJsonSchema(schema, { id: 3, lines: [{ sku: 'a' }] }).toString()).toBe('{"id":3,"lines":[{"sku":"a"}]}');
+  });
+
+  it('points at the failing field, a missing required one too', () => {
+    expect(mismatch(() => encodeJsonSchema(schema, { id: 'x' }))).toEqual({ path: 'id', message: 'must be integer' });
+    expect(mismatch(() => encodeJsonSchema(schema, { id: 1, lines: [{ sku: 2 }] })).path).toBe('lines[0].sku');
+    expect(mismatch(() => encodeJsonSchema(schema, {})).path).toBe('id');
+  });
+
+  it('wraps the payload in the wire format: magic byte and the schema id', async () => {
+    const bytes = await schemaEncoders.JSON!({ id: 1 }, { id: 258, version: 1, subject: 's', schema }, null as never, 't', 'value');
+    expect([...bytes.subarray(0, 5)]).toEqual([0, 0, 0, 1, 2]);
+    expect(bytes.subarray(5).toString()).toBe('{"id":1}');
+  });
+});
