@@ -128,6 +128,8 @@ describe('DevTools: requests of the inspected page and the records they caused',
         // At 420 px nothing may stick out sideways: the panel scrolls vertically only.
         const overflow = await panel.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow).toBeLessThanOrEqual(0);
+        // ...and the header's rows, wrapped at 420 px, are not squeezed out of sight at the top.
+        expect(await panel.evaluate(() => document.querySelector('.brand')!.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
         await shot(`devtools-correlation-${theme}-${width}`);
       }
     }
