@@ -13,6 +13,8 @@ export const MAX_REQUESTS = 300;
 /** Searches running at once (each is one tail per topic); follow mode queues the rest. */
 export const MAX_SEARCHES = 3;
 export const MAX_TOPICS = 5;
+/** Records kept per topic and request: an id in every record of a busy topic must not fill the panel. */
+export const MAX_RECORDS_PER_TOPIC = 500;
 /** A broker that cannot look offsets up by time is searched over this many last records per partition. */
 export const FALLBACK_LAST_N = 2_000;
 /** After the window closes, tails wait this long for records already produced but not yet fetched. */
@@ -124,7 +126,7 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
     await Promise.all(
       topics.map(async (topic) => {
         try {
-          const handle = await startTopic(id, topic, { topic, start: windowStart(search.window), filter: { cel } });
+          const handle = await startTopic(id, topic, { topic, start: windowStart(search.window), filter: { cel }, limit: MAX_RECORDS_PER_TOPIC });
           if (!running.has(id)) return void bridge.stopTail(handle);
           tails.set(handle.key, { requestId: id, topic, handle });
           patchSearch(id, (s) => ({ topics: { ...s.topics, [topic]: 'searching' } }));
@@ -162,6 +164,8 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
         page.onRequest((request) => get().requestsArrived([request])),
         page.onResponseBody((id, body) => get().responseBodyArrived(id, body)),
         page.onTheme((theme) => patch({ theme })),
+        // Another site, other settings: its requests stay listed (as DevTools' Network panel with "preserve log").
+        page.onNavigated((site) => patch({ site })),
       ];
       return () => off.forEach((fn) => fn());
     },
@@ -169,7 +173,11 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
       if (arrived.length === 0) return;
       const known = new Set(get().correlation.requests.map((r) => r.id));
       const fresh = arrived.filter((r) => !known.has(r.id));
-      patch({ requests: withRequests(get().correlation.requests, fresh) });
+      const requests = withRequests(get().correlation.requests, fresh);
+      // A search whose request fell off the list goes with it (one still running finishes first).
+      const kept = new Set(requests.map((r) => r.id));
+      const searches = Object.fromEntries(Object.entries(get().correlation.searches).filter(([id]) => kept.has(id) || running.has(id)));
+      patch({ requests, searches, selected: kept.has(get().correlation.selected ?? '') ? get().correlation.selected : null });
       if (get().correlation.follow) for (const request of fresh) void get().correlate(request.id);
     },
     responseBodyArrived(id, body) {

@@ -16,7 +16,7 @@ export function CorrelationSettings() {
 
   useEffect(() => {
     setDraft({ topics: current.topics.join(', '), headerNames: current.headerNames.join(', '), jsonPaths: current.jsonPaths.join(', ') });
-  }, [site, sites]);
+  }, [current]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
