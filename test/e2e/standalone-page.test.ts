@@ -69,4 +69,14 @@ describe('the standalone page served by the companion, in Chromium', () => {
     await page.waitForSelector('[data-testid=connection-status][data-status=open]');
     expect(errors).toEqual([]);
   });
+
+  it('has no inspected page: the Requests view (DevTools only) says why instead of listing requests', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${companion.url}/#token=${companion.token}`);
+    await page.waitForSelector('[data-testid=connection-status][data-status=open]');
+    await page.click('[data-testid=tab-requests]');
+    expect(await page.textContent('[data-testid=requests-unavailable]')).toMatch(/standalone Kafka Inspector: no browser tab is inspected.*Everything else works here/);
+    expect(await page.locator('[data-testid=requests-list], [data-testid=correlation-settings]').count()).toBe(0);
+    await page.close();
+  });
 });
