@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClusterNameSchema, PartitionSchema, RequestIdSchema, StreamIdSchema, TopicNameSchema } from './primitives';
+import { ForcedDecodersSchema } from './decoding';
 import { OutgoingRecordSchema } from './records';
 import { RecordGetSchema, RecordsBeforeSchema } from './record-requests';
 import { GetSchemaSchema, ListSchemaVersionsSchema, ListSubjectsSchema, SchemaSkeletonSchema } from './schema-requests';
@@ -34,6 +35,8 @@ export const TailStartSchema = request('tailStart', {
   partitions: z.array(PartitionSchema).min(1).max(10_000).optional(),
   start: StartPositionSchema,
   filter: TailFilterSchema.optional(),
+  /** Decoders forced for this tail's keys and values (shared/src/decoding.ts); omitted parts are auto. */
+  decoders: ForcedDecodersSchema.optional(),
   /** Stop (status `ended`) after this many matching records were sent. */
   limit: z.number().int().min(1).max(10_000_000).optional(),
 });

@@ -20,8 +20,11 @@ export const DECODER_NAMES = ['auto', 'schema-registry', 'local-schema', 'utf8',
 export const DecoderNameSchema = z.enum(DECODER_NAMES);
 export type DecoderName = z.infer<typeof DecoderNameSchema>;
 
-/** Formats a decoded key or value can be in: the schema formats and the plain decoders' names. */
-export const DECODED_FORMATS = ['avro', 'protobuf', 'json-schema', 'utf8', 'json', 'msgpack', 'cbor', 'int32', 'int64', 'double', 'uuid', 'protobuf-raw', 'hex'] as const;
+/**
+ * Formats a decoded key or value can be in: the schema formats and the plain decoders' names;
+ * `schema-registry` is the Confluent wire format whose schema could not be had (`error` says why).
+ */
+export const DECODED_FORMATS = ['avro', 'protobuf', 'json-schema', 'schema-registry', 'utf8', 'json', 'msgpack', 'cbor', 'int32', 'int64', 'double', 'uuid', 'protobuf-raw', 'hex'] as const;
 export const DecodedFormatSchema = z.enum(DECODED_FORMATS);
 export type DecodedFormat = z.infer<typeof DecodedFormatSchema>;
 

@@ -1,6 +1,9 @@
-import type { DecoderName, WireRecord } from '@kafka-inspector/shared';
+import type { DecoderName, EncodedData, WireRecord } from '@kafka-inspector/shared';
 import type { RawRecord } from '../kafka/gateway';
+import { schemaCacheFor } from '../schema/schema-cache';
 import { toWireRecord } from './decode';
+import { type PartOutcome, PartDecoder } from './part-decoder';
+import { utf8PrefixLength } from './utf8';
 
 /** TLS for the registry's HTTPS: PEM contents (not paths), so the settings can cross to a worker. */
 export interface RegistryTlsSettings {
@@ -63,9 +66,80 @@ const plainDecoder: RecordDecoder = {
   valueForFilter: () => undefined,
 };
 
-/** The decoder of one topic's records under a cluster profile's settings. */
+/**
+ * The decoder of one topic's records under a cluster profile's settings: the plain one when no
+ * registry, local schema or forced decoder applies (nothing to look up, nothing added per record).
+ */
 export function createRecordDecoder(settings: RecordDecoderSettings | undefined, topic: string): RecordDecoder {
-  void settings;
-  void topic;
-  return plainDecoder;
+  const own = settings?.topics?.[topic];
+  if (!settings || (!settings.registry && !own?.key && !own?.value)) return plainDecoder;
+  const cache = settings.registry ? schemaCacheFor(settings.registry) : undefined;
+  const key = new PartDecoder('key', topic, own?.key?.schema, own?.key?.decoder, cache);
+  const value = new PartDecoder('value', topic, own?.value?.schema, own?.value?.decoder, cache);
+  return new SchemaRecordDecoder(key, value, cache);
+}
+
+/**
+ * Keys and values through their part decoders, the raw form kept beside the decoded one. A record's
+ * value is decoded once for both the filter and the wire: the last outcome is kept.
+ */
+class SchemaRecordDecoder implements RecordDecoder {
+  private lastRecord: RawRecord | null = null;
+  private lastValue: PartOutcome | null = null;
+
+  constructor(
+    private readonly key: PartDecoder,
+    private readonly value: PartDecoder,
+    private readonly cache: ReturnType<typeof schemaCacheFor> | undefined,
+  ) {}
+
+  async prepare(records: RawRecord[]): Promise<void> {
+    if (!this.cache) return;
+    const ids = new Set<number>();
+    for (const record of records) {
+      const k = record.key && this.key.schemaIdOf(record.key);
+      if (typeof k === 'number') ids.add(k);
+      const v = record.value && this.value.schemaIdOf(record.value);
+      if (typeof v === 'number') ids.add(v);
+    }
+    if (ids.size === 0) return;
+    try {
+      await this.cache.ensure(ids);
+    } catch {
+      // ensure never throws; a bug there must not end a tail: records show raw with a reason.
+    }
+  }
+
+  toWire(record: RawRecord, maxValueBytes: number): WireRecord {
+    const wire = toWireRecord(record, maxValueBytes);
+    if (record.key && wire.key) attach(wire.key, this.key.decode(record.key), maxValueBytes);
+    if (record.value && wire.value) attach(wire.value, this.valueOutcome(record), maxValueBytes);
+    return wire;
+  }
+
+  valueForFilter(record: RawRecord): unknown {
+    const outcome = this.valueOutcome(record);
+    return outcome?.ok ? outcome.value : undefined;
+  }
+
+  private valueOutcome(record: RawRecord): PartOutcome | null {
+    if (record !== this.lastRecord) {
+      this.lastRecord = record;
+      this.lastValue = record.value ? this.value.decode(record.value) : null;
+    }
+    return this.lastValue;
+  }
+}
+
+/** Puts the decoded form on the raw one, its text cut like the raw preview (on a UTF-8 boundary). */
+function attach(data: EncodedData, outcome: PartOutcome | null, maxBytes: number): void {
+  if (!outcome) return;
+  const decoded = outcome.decoded;
+  const text = decoded.text;
+  if (text !== undefined && text.length > maxBytes / 3 && Buffer.byteLength(text) > maxBytes) {
+    const bytes = Buffer.from(text);
+    decoded.text = bytes.toString('utf8', 0, utf8PrefixLength(bytes, maxBytes));
+    decoded.truncated = true;
+  }
+  data.decoded = decoded;
 }

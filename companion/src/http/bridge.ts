@@ -181,8 +181,8 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
         nonce = redeemed.nonce;
       }
       // Compile first: a bad filter is refused before any Kafka connection is made.
-      const predicate = compileFilter(query.filter);
       const decoder = createRecordDecoder(decoderSettingsFor(config, name, query.topic), query.topic);
+      const predicate = compileFilter(query.filter, { valueOf: (record) => decoder.valueForFilter(record) });
       if (streams.size >= config.limits.maxSockets) throw new RestError(429, 429, 'LIMIT_EXCEEDED', `at most ${config.limits.maxSockets} event streams at once`);
       // Event streams share the companion-wide stream budget with WebSocket tails.
       const budget = context.streamBudget;

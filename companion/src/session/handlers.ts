@@ -39,9 +39,9 @@ export const handlers = {
   listTopics: async (request, env) => ({ topics: await gateway(request, env).listTopics({ search: request.search, includeInternal: request.includeInternal }) }),
   describeTopic: async (request, env) => gateway(request, env).describeTopic(request.topic),
   tailStart: async (request, env) => {
-    // Compile first: a bad filter is refused before any Kafka connection is made.
-    const predicate = compileFilter(request.filter);
-    const decoder = createRecordDecoder(decoderSettingsFor(env.context.config, request.cluster, request.topic), request.topic);
+    const decoder = createRecordDecoder(decoderSettingsFor(env.context.config, request.cluster, request.topic, request.decoders), request.topic);
+    // Compile first: a bad filter is refused before any Kafka connection is made. CEL sees decoded values.
+    const predicate = compileFilter(request.filter, { valueOf: (record) => decoder.valueForFilter(record) });
     const release = env.streams.reserve();
     let reader;
     try {

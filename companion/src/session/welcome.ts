@@ -11,7 +11,7 @@ export function welcomeFor(config: CompanionConfig, serverVersion: string): Welc
       readOnly: config.readOnly,
       produceAllowList: config.produceAllowList,
       cel: true,
-      schemaRegistry: false,
+      schemaRegistry: config.clusters.some((cluster) => cluster.schemaRegistry !== undefined),
       // Every limit the doc lists, named as in the config file's `limits`.
       limits: {
         maxFrameBytes: limits.maxFrameBytes,
