@@ -116,6 +116,19 @@ describe('DevTools: requests of the inspected page and the records they caused',
     expect(await panel.inputValue('[data-testid=header-value]')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
   });
 
+  it('follow mode: a new request is searched as it finishes, and its row says how many records it caused', async () => {
+    await panel.click('[data-testid=tab-requests]');
+    await panel.check('[data-testid=requests-follow]');
+    const before = app.calls.length;
+    await session.page.click('#pay');
+    await expect.poll(() => app.calls.length).toBe(before + 1);
+    await expect.poll(() => rowsFor('/api/pay').count(), { timeout: 10_000 }).toBe(3);
+    // Never picked: the search ran by itself.
+    await expect.poll(() => rowsFor('/api/pay').first().getAttribute('data-found'), { timeout: 30_000 }).toBe('2');
+    expect(await rowsFor('/api/pay').first().getAttribute('aria-current')).toBeNull();
+    await panel.uncheck('[data-testid=requests-follow]');
+  });
+
   it('follows DevTools\u2019 theme and docks at 420 px: screenshots light and dark, 1280 and 420 wide', async () => {
     await panel.click('[data-testid=tab-requests]');
     await rowsFor('/api/pay').nth(1).click();
