@@ -82,7 +82,10 @@ export async function openDevtoolsOn(url: string, extensionDir: string): Promise
   const xvfb = await startXvfb();
   let chrome: ChildProcess | undefined;
   let browser: Browser | undefined;
+  const attachToOther = process.env.PW_CHROMIUM_ATTACH_TO_OTHER;
   const close = async () => {
+    if (attachToOther === undefined) delete process.env.PW_CHROMIUM_ATTACH_TO_OTHER;
+    else process.env.PW_CHROMIUM_ATTACH_TO_OTHER = attachToOther;
     // Browser.close ends Chromium and all its helpers; the process-group kill is for a hung one.
     await browser?.newBrowserCDPSession().then((cdp) => cdp.send('Browser.close')).catch(() => {});
     await browser?.close().catch(() => {});
@@ -104,7 +107,8 @@ export async function openDevtoolsOn(url: string, extensionDir: string): Promise
   try {
     const started = await startChromium(xvfb.display, userDataDir, extensionDir, url);
     chrome = started.process;
-    // Playwright hides DevTools' front-end targets unless told to attach to "other" targets too.
+    // Playwright hides DevTools' front-end targets unless told to attach to "other" targets too;
+    // only for this session (close() puts it back), so other tests' browsers are not affected.
     process.env.PW_CHROMIUM_ATTACH_TO_OTHER = '1';
     browser = await chromium.connectOverCDP(started.wsEndpoint);
     const context = browser.contexts()[0]!;
