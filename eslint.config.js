@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const restrict = (files, patterns, message) => ({
   files,
@@ -19,6 +21,24 @@ export default tseslint.config(
       'no-new-func': 'error',
     },
   },
+  // The panel's React: hooks used by the rules, and every control named and reachable (house style,
+  // "Accessible by construction"), with jsx-a11y's recommended rules.
+  {
+    files: ['extension/**/*.tsx', 'test/unit/extension/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // A scrollable <pre> must take focus to scroll by keyboard (axe: scrollable-region-focusable).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'], roles: ['tabpanel'], allowExpressionValues: true }],
+      // A list of buttons may move focus among them with arrow keys, handled once on the list.
+      'jsx-a11y/no-noninteractive-element-interactions': [
+        'error',
+        { ...jsxA11y.flatConfigs.recommended.rules['jsx-a11y/no-noninteractive-element-interactions'][1], ol: ['onKeyDown'], ul: ['onKeyDown'] },
+      ],
+    },
+  },
+  { files: ['extension/src/ui/use-*.ts'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
   // Import boundaries (design.md §2): shared imports only zod; companion and extension import shared,
   // never each other; only companion/src/kafka imports kafkajs; only extension/src/bridge opens sockets.
   restrict(['shared/**'], ['**/companion/**', '**/extension/**', 'kafkajs', 'fastify', 'ws', 'react', 'node:*'], 'shared imports only its schema library'),

@@ -1,19 +1,12 @@
 import type { GroupDetail, GroupSummary } from '@kafka-inspector/shared';
 import { RequestFailed } from '../bridge/client';
+import { initialListDetail, type ListDetail, listDetailActions } from './list-detail';
 import type { Slice } from './types';
-import { errorText } from './types';
 
 export interface GroupsSlice {
-  groups: {
-    list: GroupSummary[] | null;
-    loading: boolean;
-    error: string | null;
+  groups: ListDetail<GroupSummary, GroupDetail> & {
     /** The broker lacks ListGroups: a group can still be looked up by name (OffsetFetch works everywhere). */
     unsupported: boolean;
-    selected: string | null;
-    detail: GroupDetail | null;
-    detailLoading: boolean;
-    detailError: string | null;
   };
   refreshGroups(): Promise<void>;
   selectGroup(groupId: string | null): Promise<void>;
@@ -21,29 +14,27 @@ export interface GroupsSlice {
 
 export const createGroupsSlice: Slice<GroupsSlice> = (bridge) => (set, get) => {
   const patch = (change: Partial<GroupsSlice['groups']>) => set((state) => ({ groups: { ...state.groups, ...change } }));
+  const { refresh, select } = listDetailActions(patch, () => get().groups, {
+    list: async () => (await bridge.request({ type: 'listGroups' })).groups,
+    describe: (groupId) => bridge.request({ type: 'describeGroup', groupId }),
+    onListed: () => ({ unsupported: false }),
+    onListError: (error, current) => {
+      const unsupported = error instanceof RequestFailed && error.error.code === 'UNSUPPORTED_BY_BROKER';
+      return { unsupported, list: unsupported ? [] : current.list };
+    },
+  });
   return {
-    groups: { list: null, loading: false, error: null, unsupported: false, selected: null, detail: null, detailLoading: false, detailError: null },
-    async refreshGroups() {
-      patch({ loading: true, error: null });
-      try {
-        const { groups } = await bridge.request({ type: 'listGroups' });
-        patch({ list: groups, loading: false, unsupported: false });
-      } catch (error) {
-        const unsupported = error instanceof RequestFailed && error.error.code === 'UNSUPPORTED_BY_BROKER';
-        patch({ loading: false, unsupported, error: errorText(error), list: unsupported ? [] : get().groups.list });
-      }
-      const selected = get().groups.selected;
-      if (selected) void get().selectGroup(selected);
-    },
-    async selectGroup(groupId) {
-      patch({ selected: groupId, detailLoading: groupId !== null, detailError: null, ...(groupId !== get().groups.selected ? { detail: null } : {}) });
-      if (!groupId) return;
-      try {
-        const detail = await bridge.request({ type: 'describeGroup', groupId });
-        if (get().groups.selected === groupId) patch({ detail, detailLoading: false });
-      } catch (error) {
-        if (get().groups.selected === groupId) patch({ detailLoading: false, detailError: errorText(error) });
-      }
-    },
+    groups: { ...initialListDetail<GroupSummary, GroupDetail>(), unsupported: false },
+    refreshGroups: refresh,
+    selectGroup: select,
   };
 };
+
+/**
+ * A described group that the broker knows nothing about: Kafka describes an unknown group as "Dead"
+ * with no members, and a broker without DescribeGroups gives no state at all; with no committed
+ * offset either, there is no such group to show.
+ */
+export function isUnknownGroup(detail: GroupDetail): boolean {
+  return (detail.state === null || detail.state === 'Dead') && (detail.members ?? []).length === 0 && detail.offsets.every((o) => o.committed === null);
+}

@@ -1,18 +1,11 @@
 import type { TopicDetail, TopicSummary } from '@kafka-inspector/shared';
+import { initialListDetail, type ListDetail, listDetailActions } from './list-detail';
 import type { Slice } from './types';
-import { errorText } from './types';
 
 export interface TopicsSlice {
-  topics: {
-    list: TopicSummary[];
-    loading: boolean;
-    error: string | null;
+  topics: ListDetail<TopicSummary, TopicDetail> & {
     search: string;
     showInternal: boolean;
-    selected: string | null;
-    detail: TopicDetail | null;
-    detailLoading: boolean;
-    detailError: string | null;
   };
   refreshTopics(): Promise<void>;
   selectTopic(name: string | null): Promise<void>;
@@ -22,27 +15,14 @@ export interface TopicsSlice {
 
 export const createTopicsSlice: Slice<TopicsSlice> = (bridge) => (set, get) => {
   const patch = (change: Partial<TopicsSlice['topics']>) => set((state) => ({ topics: { ...state.topics, ...change } }));
+  const { refresh, select } = listDetailActions(patch, () => get().topics, {
+    list: async () => (await bridge.request({ type: 'listTopics', includeInternal: true })).topics,
+    describe: (topic) => bridge.request({ type: 'describeTopic', topic }),
+  });
   return {
-    topics: { list: [], loading: false, error: null, search: '', showInternal: false, selected: null, detail: null, detailLoading: false, detailError: null },
-    async refreshTopics() {
-      patch({ loading: true, error: null });
-      try {
-        const { topics } = await bridge.request({ type: 'listTopics', includeInternal: true });
-        patch({ list: topics, loading: false });
-      } catch (error) {
-        patch({ loading: false, error: errorText(error) });
-      }
-    },
-    async selectTopic(name) {
-      patch({ selected: name, detail: null, detailError: null, detailLoading: name !== null });
-      if (!name) return;
-      try {
-        const detail = await bridge.request({ type: 'describeTopic', topic: name });
-        if (get().topics.selected === name) patch({ detail, detailLoading: false });
-      } catch (error) {
-        if (get().topics.selected === name) patch({ detailLoading: false, detailError: errorText(error) });
-      }
-    },
+    topics: { ...initialListDetail<TopicSummary, TopicDetail>(), search: '', showInternal: false },
+    refreshTopics: refresh,
+    selectTopic: select,
     setTopicSearch: (search) => patch({ search }),
     setShowInternal: (showInternal) => patch({ showInternal }),
   };

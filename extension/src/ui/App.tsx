@@ -8,6 +8,7 @@ import { ProduceView } from './ProduceView';
 import { RequestsView } from './RequestsView';
 import { SchemasView } from './SchemasView';
 import { useInspector } from './store-context';
+import { tabPanelProps, ViewTabs } from './ViewTabs';
 import { TailView } from './TailView';
 import { TopicsView } from './TopicsView';
 import { VersionNotice } from './VersionNotice';
@@ -51,13 +52,7 @@ export function App() {
           <img src="./icon/32.png" alt="" width={16} height={16} />
           <span>Kafka Inspector</span>
         </div>
-        <nav className="tabs" role="tablist">
-          {TABS.map((t) => (
-            <button key={t.id} role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
-              {t.label}
-            </button>
-          ))}
-        </nav>
+        <ViewTabs tabs={TABS} active={tab} onChange={setTab} />
         <div className="header-right">
           {cluster && (
             <span className={cluster.demo ? 'cluster demo' : 'cluster'} title={cluster.brokers.join(', ')} data-testid="cluster-name">
@@ -79,22 +74,22 @@ export function App() {
           <PairingScreen />
         ) : (
           <>
-            <div hidden={tab !== 'topics'} className="view">
+            <div {...tabPanelProps('topics', tab)}>
               <TopicsView />
             </div>
-            <div hidden={tab !== 'tail'} className="view">
+            <div {...tabPanelProps('tail', tab)}>
               <TailView />
             </div>
-            <div hidden={tab !== 'produce'} className="view">
+            <div {...tabPanelProps('produce', tab)}>
               <ProduceView />
             </div>
-            <div hidden={tab !== 'groups'} className="view">
+            <div {...tabPanelProps('groups', tab)}>
               <GroupsView />
             </div>
-            <div hidden={tab !== 'schemas'} className="view">
+            <div {...tabPanelProps('schemas', tab)}>
               <SchemasView />
             </div>
-            <div hidden={tab !== 'requests'} className="view">
+            <div {...tabPanelProps('requests', tab)}>
               <RequestsView />
             </div>
           </>

@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { isUnknownGroup } from '../store/groups-slice';
 import { formatCount } from './format';
+import { DetailPane, ListDetailLayout, ListState, SelectableTable } from './ListDetail';
 import { useInspector } from './store-context';
 
 export function GroupsView() {
@@ -11,7 +13,8 @@ export function GroupsView() {
   const [lookup, setLookup] = useState('');
 
   useEffect(() => {
-    if (open && tabActive && groups.list === null && !groups.loading) void refresh();
+    if (open && tabActive && !groups.loaded && !groups.loading) void refresh();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, tabActive]); // only when the view is first shown; refresh is explicit after that
 
   const find = (event: FormEvent) => {
@@ -19,68 +22,76 @@ export function GroupsView() {
     if (lookup.trim()) void select(lookup.trim());
   };
 
-  return (
-    <div className="split">
-      <section className="pane list-pane">
-        <div className="toolbar">
-          <form onSubmit={find} className="grow row">
-            <input className="search grow" placeholder="Group id (look up by name)" value={lookup} onChange={(e) => setLookup(e.target.value)} data-testid="group-lookup" />
-          </form>
-          <button onClick={() => void refresh()} disabled={groups.loading} data-testid="refresh-groups">
-            {groups.loading ? 'Loading…' : 'Refresh'}
-          </button>
-        </div>
-        {groups.unsupported ? (
-          <p className="notice" data-testid="groups-unsupported">
-            This cluster cannot list consumer groups (no ListGroups API). Type a group id above to see its offsets and lag.
+  const list = (
+    <>
+      <div className="toolbar">
+        <form onSubmit={find} className="grow row" role="search">
+          <input className="search grow" placeholder="Group id (look up by name)" aria-label="Look up a group by id" value={lookup} onChange={(e) => setLookup(e.target.value)} data-testid="group-lookup" />
+        </form>
+        <button onClick={() => void refresh()} disabled={groups.loading} data-testid="refresh-groups">
+          {groups.loading ? 'Loading…' : 'Refresh'}
+        </button>
+      </div>
+      {groups.unsupported ? (
+        <p className="notice" data-testid="groups-unsupported">
+          This cluster cannot list consumer groups (no ListGroups API). Type a group id above to see its offsets and lag.
+        </p>
+      ) : (
+        groups.error && (
+          <p className="error" role="alert">
+            {groups.error}
           </p>
-        ) : (
-          groups.error && <p className="error">{groups.error}</p>
-        )}
-        <div className="table-wrap" hidden={groups.unsupported}>
-          <table className="grid" data-testid="groups-table">
-            <thead>
-              <tr>
-                <th>Group</th>
-                <th>State</th>
-                <th className="num">Members</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(groups.list ?? []).map((g) => (
-                <tr key={g.groupId} className={groups.selected === g.groupId ? 'selected' : ''} onClick={() => void select(g.groupId)} data-testid="group-row">
-                  <td className="name">{g.groupId}</td>
-                  <td>
-                    <span className={`state st-${(g.state ?? 'unknown').toLowerCase()}`}>{g.state ?? 'unknown'}</span>
-                  </td>
-                  <td className="num">{g.members ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {groups.list?.length === 0 && !groups.unsupported && <p className="empty">No consumer groups.</p>}
-        </div>
-      </section>
-      {groups.selected && <GroupDetailPane />}
-    </div>
+        )
+      )}
+      <div className="table-wrap" hidden={groups.unsupported}>
+        <SelectableTable
+          label="Consumer groups"
+          testId="groups-table"
+          items={groups.list}
+          keyOf={(g) => g.groupId}
+          selected={groups.selected}
+          onSelect={(id) => void select(id)}
+          rowTestId="group-row"
+          head={
+            <tr>
+              <th>Group</th>
+              <th>State</th>
+              <th className="num">Members</th>
+            </tr>
+          }
+          row={(g) => (
+            <>
+              <td className="name">{g.groupId}</td>
+              <td>
+                <span className={`state st-${(g.state ?? 'unknown').toLowerCase()}`}>{g.state ?? 'unknown'}</span>
+              </td>
+              <td className="num">{g.members ?? '—'}</td>
+            </>
+          )}
+        />
+        {!groups.unsupported && <ListState loaded={groups.loaded} loading={groups.loading} shown={groups.list.length} total={groups.list.length} noun="groups" emptyText="No consumer groups." testId="groups-state" />}
+      </div>
+    </>
   );
+  return <ListDetailLayout list={list} detail={groups.selected && <GroupDetailPane />} />;
 }
 
 function GroupDetailPane() {
-  const { selected, detail, detailLoading, detailError } = useInspector((s) => s.groups);
+  const { selected, detail, detailLoading, detailError, detailMissing } = useInspector((s) => s.groups);
   const select = useInspector((s) => s.selectGroup);
+  if (!selected) return null;
+  const unknown = detailMissing || (detail !== null && isUnknownGroup(detail));
   return (
-    <section className="pane detail-pane" data-testid="group-detail">
-      <div className="toolbar">
-        <h2>{selected}</h2>
-        <button onClick={() => void select(selected)}>Refresh</button>
-        <button className="link close" onClick={() => void select(null)}>
-          ×
-        </button>
-      </div>
-      {detailLoading && !detail && <p className="muted pad">Loading…</p>}
-      {detailError && <p className="error pad">{detailError}</p>}
-      {detail && (
+    <DetailPane
+      title={selected}
+      testId="group-detail"
+      onClose={() => void select(null)}
+      loading={detailLoading && !detail}
+      error={detailError}
+      missing={unknown ? `No such group: “${selected}” has no members and no committed offsets on this cluster.` : null}
+      actions={<button onClick={() => void select(selected)}>Refresh</button>}
+    >
+      {detail && !unknown && (
         <div className="scroll">
           <dl className="facts">
             <dt>State</dt>
@@ -96,7 +107,7 @@ function GroupDetailPane() {
           ) : detail.members.length === 0 ? (
             <p className="muted">No active members.</p>
           ) : (
-            <table className="grid compact">
+            <table className="grid compact" aria-label="Members">
               <tbody>
                 {detail.members.map((m) => (
                   <tr key={m.memberId}>
@@ -109,7 +120,7 @@ function GroupDetailPane() {
             </table>
           )}
           <h3>Offsets and lag</h3>
-          <table className="grid compact" data-testid="group-offsets">
+          <table className="grid compact" data-testid="group-offsets" aria-label="Offsets and lag">
             <thead>
               <tr>
                 <th>Topic</th>
@@ -134,6 +145,6 @@ function GroupDetailPane() {
           {detail.offsets.length === 0 && <p className="muted">This group has no committed offsets.</p>}
         </div>
       )}
-    </section>
+    </DetailPane>
   );
 }

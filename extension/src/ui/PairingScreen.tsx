@@ -62,6 +62,8 @@ export function PairingScreen({ onSaved }: { onSaved?: () => void }) {
         </label>
         <label>
           Token
+          {/* The token is the one thing this screen asks for: focus on it is where the reader starts. */}
+          {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
           <input value={token} onChange={(e) => setToken(e.target.value)} data-testid="pairing-token" type="password" autoFocus={!finder.available} spellCheck={false} placeholder="paste the token the companion printed" />
         </label>
         {connection.status === 'unauthorized' && connection.error?.code === 'UNSUPPORTED_PROTOCOL' ? (

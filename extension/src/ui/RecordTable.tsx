@@ -7,6 +7,7 @@ import { useInspector } from './store-context';
 import { type LiveEdge, useScrollAnchor } from './use-scroll-anchor';
 
 const ROW_HEIGHT = 24;
+const rowId = (key: string) => `record-${key.replace(/[^\w-]/g, '-')}`;
 
 /**
  * Virtualised: only the visible rows exist in the DOM, every row has the same height, and rows the
@@ -32,17 +33,18 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
   };
 
   return (
-    <section className="pane records-pane">
-      <div className="record-row head" role="row">
-        <span className="c-time">Time</span>
-        <span className="c-part">P</span>
-        <span className="c-off">Offset</span>
-        <span className="c-key">Key</span>
-        <span className="c-val">Value</span>
-        <span className="c-hdr" title="Headers">H</span>
-        <span className="c-size">Size</span>
+    // The APG grid with aria-activedescendant: the grid holds focus, arrows move the selected row.
+    <div className="pane records-pane" role="grid" aria-label="Records" aria-rowcount={records.length + 1} aria-activedescendant={selected ? rowId(selected) : undefined} tabIndex={0} onKeyDown={onKeyDown} data-testid="records-grid">
+      <div className="record-row head" role="row" aria-rowindex={1}>
+        <span role="columnheader" className="c-time">Time</span>
+        <span role="columnheader" className="c-part">P</span>
+        <span role="columnheader" className="c-off">Offset</span>
+        <span role="columnheader" className="c-key">Key</span>
+        <span role="columnheader" className="c-val">Value</span>
+        <span role="columnheader" className="c-hdr" title="Headers">H</span>
+        <span role="columnheader" className="c-size">Size</span>
       </div>
-      <div ref={parentRef} className="records-scroll" tabIndex={0} onKeyDown={onKeyDown} onScroll={onScroll} data-testid="records-scroll">
+      <div ref={parentRef} className="records-scroll" role="rowgroup" onScroll={onScroll} data-testid="records-scroll">
         {records.length === 0 ? (
           <p className="empty">{status === 'idle' ? 'Pick a topic and press Start to tail it.' : 'Waiting for records…'}</p>
         ) : (
@@ -51,30 +53,36 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
               const record = records[item.index]!;
               const key = recordKey(record);
               return (
+                // Keyboard: the grid's arrows (aria-activedescendant); a click also focuses the row, in the grid.
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events
                 <div
                   // Keyed by position, not record: while records stream in, the same row elements
                   // take new content instead of being removed and created every frame.
                   key={item.key}
                   role="row"
+                  id={rowId(key)}
+                  tabIndex={-1}
+                  aria-selected={key === selected}
+                  aria-rowindex={item.index + 2}
                   className={`record-row${key === selected ? ' selected' : ''}${record.value === null ? ' tombstone' : ''}`}
                   style={{ transform: `translateY(${item.start}px)` }}
                   onClick={() => select(key === selected ? null : key)}
                   data-testid="record-row"
                   data-key={key}
                 >
-                  <span className="c-time">{formatTime(record.timestamp)}</span>
-                  <span className="c-part">{record.partition}</span>
-                  <span className="c-off">{record.offset}</span>
-                  <span className={`c-key enc-${record.key?.encoding ?? 'null'}`}>{preview(record.key, 60)}</span>
-                  <span className={`c-val enc-${record.value?.encoding ?? 'null'}`}>{record.value === null ? 'tombstone' : preview(record.value)}</span>
-                  <span className="c-hdr">{record.headers.length || ''}</span>
-                  <span className="c-size">{formatBytes(record.size)}</span>
+                  <span role="gridcell" className="c-time">{formatTime(record.timestamp)}</span>
+                  <span role="gridcell" className="c-part">{record.partition}</span>
+                  <span role="gridcell" className="c-off">{record.offset}</span>
+                  <span role="gridcell" className={`c-key enc-${record.key?.encoding ?? 'null'}`}>{preview(record.key, 60)}</span>
+                  <span role="gridcell" className={`c-val enc-${record.value?.encoding ?? 'null'}`}>{record.value === null ? 'tombstone' : preview(record.value)}</span>
+                  <span role="gridcell" className="c-hdr">{record.headers.length || ''}</span>
+                  <span role="gridcell" className="c-size">{formatBytes(record.size)}</span>
                 </div>
               );
             })}
           </div>
         )}
       </div>
-    </section>
+    </div>
   );
 }

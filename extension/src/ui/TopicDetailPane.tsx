@@ -1,8 +1,10 @@
 import { formatCount } from './format';
+import { DetailPane } from './ListDetail';
 import { useInspector } from './store-context';
+import { TopicConfigs } from './TopicConfigs';
 
 export function TopicDetailPane() {
-  const { selected, detail, detailLoading, detailError } = useInspector((s) => s.topics);
+  const { selected, detail, detailLoading, detailError, detailMissing } = useInspector((s) => s.topics);
   const select = useInspector((s) => s.selectTopic);
   const startTail = useInspector((s) => s.startTail);
   const setTab = useInspector((s) => s.setActiveTab);
@@ -21,19 +23,22 @@ export function TopicDetailPane() {
   const total = detail?.partitions.reduce((sum, p) => sum + BigInt(p.high) - BigInt(p.low), 0n) ?? 0n;
 
   return (
-    <section className="pane detail-pane" data-testid="topic-detail">
-      <div className="toolbar">
-        <h2 title={selected}>{selected}</h2>
-        <button className="primary" onClick={tail} data-testid="tail-topic">
-          Tail
-        </button>
-        <button onClick={produce}>Produce</button>
-        <button className="link close" onClick={() => void select(null)} title="Close">
-          ×
-        </button>
-      </div>
-      {detailLoading && <p className="muted pad">Loading…</p>}
-      {detailError && <p className="error pad">{detailError}</p>}
+    <DetailPane
+      title={selected}
+      testId="topic-detail"
+      onClose={() => void select(null)}
+      loading={detailLoading && !detail}
+      error={detailError}
+      missing={detailMissing ? `No such topic: ${selected}.` : null}
+      actions={
+        <>
+          <button className="primary" onClick={tail} data-testid="tail-topic">
+            Tail
+          </button>
+          <button onClick={produce}>Produce</button>
+        </>
+      }
+    >
       {detail && (
         <div className="scroll">
           <h3>
@@ -67,16 +72,7 @@ export function TopicDetailPane() {
           </table>
           <h3>Configuration</h3>
           {detail.configs ? (
-            <table className="grid compact" data-testid="configs-table">
-              <tbody>
-                {detail.configs.map((c) => (
-                  <tr key={c.name} className={c.isDefault ? 'muted' : ''}>
-                    <td className="mono">{c.name}</td>
-                    <td className="mono">{c.sensitive ? '••••' : (c.value ?? '—')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TopicConfigs configs={detail.configs} />
           ) : (
             <p className="notice" data-testid="configs-unavailable">
               Configs are not available from this cluster{detail.configsError ? `: ${detail.configsError.message}` : ''}.
@@ -84,6 +80,6 @@ export function TopicDetailPane() {
           )}
         </div>
       )}
-    </section>
+    </DetailPane>
   );
 }
