@@ -39,8 +39,7 @@ export const handlers = {
   listTopics: async (request, env) => ({ topics: await gateway(request, env).listTopics({ search: request.search, includeInternal: request.includeInternal }) }),
   describeTopic: async (request, env) => gateway(request, env).describeTopic(request.topic),
   tailStart: async (request, env) => {
-    const decoderSettings = decoderSettingsFor(env.context.config, request.cluster, request.topic, request.decoders);
-    const decoder = createRecordDecoder(decoderSettings, request.topic);
+    const decoder = createRecordDecoder(decoderSettingsFor(env.context.config, request.cluster, request.topic, request.decoders), request.topic);
     // Compile first: a bad filter is refused before any Kafka connection is made. CEL sees decoded values.
     const predicate = compileFilter(request.filter, { valueOf: (record) => decoder.valueForFilter(record) });
     const release = env.streams.reserve();
@@ -51,8 +50,7 @@ export const handlers = {
       release();
       throw error;
     }
-    // Decode, filter and encode in a scan worker, built there from the same plain settings.
-    const stream = env.streams.open(reader, predicate, request.limit, decoder, { filter: request.filter, decoderSettings });
+    const stream = env.streams.open(reader, predicate, request.limit, decoder);
     return { streamId: stream.id, topic: request.topic, partitions: reader.starts };
   },
   tailPause: async (request, env) => {

@@ -14,6 +14,7 @@ import {
   type WireError,
 } from '@kafka-inspector/shared';
 import { backoffDelay } from './backoff';
+import { scopeToCluster } from './cluster-scope';
 import { Emitter } from './emitter';
 
 type Request = ClientMessage extends infer M ? (M extends { id: string } ? Omit<M, 'id'> : never) : never;
@@ -102,6 +103,7 @@ export class Bridge {
   private readonly log: (message: string, detail?: unknown) => void;
   private readonly events: Emitter<BridgeEvents>;
   state: ConnectionState = { status: 'idle' };
+  private cluster: string | null = null;
 
   constructor(private readonly options: BridgeOptions = {}) {
     this.WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
@@ -145,8 +147,13 @@ export class Bridge {
     this.tails.clear();
   }
 
+  /** Requests that name no cluster go to this profile (null: the companion's default). */
+  useCluster(name: string | null): void {
+    this.cluster = name;
+  }
+
   async request<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<ResultOf<T>> {
-    const reply = await this.send(request);
+    const reply = await this.send(scopeToCluster(request, this.cluster));
     if (reply.type === 'error') throw new RequestFailed(reply.error);
     if (reply.type !== 'result') throw new Error(`unexpected reply ${reply.type}`);
     return reply.result as ResultOf<T>;

@@ -1,38 +1,28 @@
-import type { EncodedData, WireRecord } from '@kafka-inspector/shared';
+import type { WireRecord } from '@kafka-inspector/shared';
+import { plainRecord } from './record-shape';
 
 export type ExportFormat = 'ndjson' | 'json' | 'csv';
-
-/** What an exported record looks like: the value as JSON when it is JSON, text otherwise, base64 for bytes. */
-function plain(record: WireRecord) {
-  const data = (d: EncodedData | null) => (d === null ? null : d.encoding === 'json' && !d.truncated ? (JSON.parse(d.text) as unknown) : d.encoding === 'binary' ? { base64: d.base64 } : d.text);
-  return {
-    topic: record.topic,
-    partition: record.partition,
-    offset: record.offset,
-    timestamp: record.timestamp,
-    key: data(record.key),
-    value: data(record.value),
-    headers: record.headers.map((h) => ({ key: h.key, value: data(h.value) })),
-  };
-}
 
 const csvCell = (value: unknown) => {
   const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
+const CSV_COLUMNS = ['topic', 'partition', 'offset', 'timestamp', 'timestampMs', 'key', 'value', 'headers', 'size'] as const;
+
+/** Every format writes the one record shape of record-shape.ts (CSV: one column per field, objects as JSON). */
 export function exportRecords(records: WireRecord[], format: ExportFormat): string {
   switch (format) {
     case 'ndjson':
-      return records.map((r) => JSON.stringify(plain(r))).join('\n') + (records.length ? '\n' : '');
+      return records.map((r) => JSON.stringify(plainRecord(r))).join('\n') + (records.length ? '\n' : '');
     case 'json':
-      return `${JSON.stringify(records.map(plain), null, 2)}\n`;
+      return `${JSON.stringify(records.map(plainRecord), null, 2)}\n`;
     case 'csv': {
       const rows = records.map((r) => {
-        const p = plain(r);
-        return [p.topic, p.partition, p.offset, new Date(Number(p.timestamp)).toISOString(), p.key, p.value, p.headers.length ? p.headers : ''].map(csvCell).join(',');
+        const p = plainRecord(r);
+        return CSV_COLUMNS.map((column) => csvCell(column === 'headers' && p.headers.length === 0 ? '' : p[column])).join(',');
       });
-      return `topic,partition,offset,timestamp,key,value,headers\n${rows.join('\n')}${rows.length ? '\n' : ''}`;
+      return `${CSV_COLUMNS.join(',')}\n${rows.join('\n')}${rows.length ? '\n' : ''}`;
     }
   }
 }

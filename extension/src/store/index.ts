@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { Bridge } from '../bridge/client';
+import { createClusterSlice } from './cluster-slice';
 import { createConnectionSlice } from './connection-slice';
 import { createCorrelationSlice } from './correlation-slice';
 import { createGroupsSlice } from './groups-slice';
 import { skipUnchangedWrites } from './persisted-storage';
 import { createPreferencesSlice } from './preferences-slice';
 import { createProduceSlice } from './produce-slice';
+import { createRecordReadsSlice } from './record-reads-slice';
 import { createSchemasSlice } from './schemas-slice';
 import { createTailSlice } from './tail-slice';
 import { createTopicsSlice } from './topics-slice';
@@ -28,6 +30,8 @@ export function createInspectorStore(bridge: Bridge = new Bridge(), storage?: St
         ...createTailSlice(bridge)(...a),
         ...createProduceSlice(bridge)(...a),
         ...createGroupsSlice(bridge)(...a),
+        ...createClusterSlice(bridge)(...a),
+        ...createRecordReadsSlice(bridge)(...a),
         ...createSchemasSlice(bridge)(...a),
         ...createPreferencesSlice(bridge)(...a),
         ...createCorrelationSlice(bridge)(...a),

@@ -5,6 +5,7 @@ import type { Slice } from './types';
 export type Tab = 'topics' | 'tail' | 'produce' | 'groups' | 'schemas' | 'requests';
 export type Order = 'newest' | 'oldest';
 export type ValueView = 'tree' | 'text' | 'hex';
+export type TimeZoneChoice = 'local' | 'utc';
 
 export interface Preferences {
   bufferSize: number;
@@ -13,6 +14,10 @@ export interface Preferences {
   activeTab: Tab;
   /** Produce templates per topic, saved on each successful send. */
   templates: Record<string, ProduceForm>;
+  /** The cluster profile the panel shows; null: the companion's default. */
+  cluster: string | null;
+  /** Times shown and typed in the browser's zone or in UTC. */
+  timeZone: TimeZoneChoice;
   /** DevTools correlation, per inspected site (origin): topics to search, extra id headers and JSON paths. */
   sites: Record<string, SiteSettings>;
 }
@@ -27,7 +32,7 @@ export interface PreferencesSlice {
 export const DEFAULT_BUFFER = 50_000;
 
 export const createPreferencesSlice: Slice<PreferencesSlice> = () => (set, get) => ({
-  preferences: { bufferSize: DEFAULT_BUFFER, order: 'newest', valueView: 'tree', activeTab: 'topics', templates: {}, sites: {} },
+  preferences: { bufferSize: DEFAULT_BUFFER, order: 'newest', valueView: 'tree', activeTab: 'topics', templates: {}, cluster: null, timeZone: 'local', sites: {} },
   setPreferences: (change) => set({ preferences: { ...get().preferences, ...change } }),
   setActiveTab: (activeTab) => set({ preferences: { ...get().preferences, activeTab } }),
   saveTemplate: (form) => set({ preferences: { ...get().preferences, templates: { ...get().preferences.templates, [form.topic]: { ...form, copies: 1 } } } }),

@@ -16,6 +16,8 @@ export interface ProduceForm {
   tombstone: boolean;
   headers: Array<{ key: string; value: string }>;
   copies: number;
+  /** The key field holds base64 of bytes that are not UTF-8 (a resent binary key). */
+  keyIsBase64?: boolean;
   /** Encode the key / the value (JSON) with this registered schema; null (or absent in old templates): as typed. */
   keySchema?: SchemaChoice | null;
   valueSchema?: SchemaChoice | null;
@@ -34,12 +36,23 @@ export interface FieldError {
 }
 
 export interface ProduceSlice {
-  produce: { form: ProduceForm; sending: boolean; result: Produced['records'] | null; error: string | null; ms: number | null; fieldError?: FieldError | null };
+  produce: { form: ProduceForm; sending: boolean; result: Produced['records'] | null; error: string | null; ms: number | null; fieldError?: FieldError | null; progress: ProduceProgress | null };
   setProduceForm(change: Partial<ProduceForm>): void;
   sendProduce(): Promise<void>;
+  /** Stops a send of many copies after the chunk in flight (what was sent stays sent). */
+  cancelProduce(): void;
   /** "Edit and resend": fills the form from a tailed record. */
   editRecord(record: WireRecord): void;
 }
+
+export interface ProduceProgress {
+  sent: number;
+  total: number;
+  cancelled: boolean;
+}
+
+/** Copies go in chunks this size: each reply moves the progress, and a cancel waits for one chunk at most. */
+export const PRODUCE_CHUNK = 500;
 
 export const emptyForm = (): ProduceForm => ({ topic: '', partition: '', key: '', keyIsNull: false, value: '{\n  \n}', valueMode: 'json', tombstone: false, headers: [], copies: 1 });
 
@@ -74,7 +87,7 @@ export function validateForm(form: ProduceForm): string | null {
 export function formToRecords(form: ProduceForm) {
   const record = {
     ...(form.partition ? { partition: Number(form.partition) } : {}),
-    key: form.keyIsNull ? null : form.keySchema ? withSchema(form.key, form.keySchema) : ({ encoding: 'text', text: form.key } as const),
+    key: form.keyIsNull ? null : form.keySchema ? withSchema(form.key, form.keySchema) : form.keyIsBase64 ? ({ encoding: 'binary', base64: form.key.trim() } as const) : ({ encoding: 'text', text: form.key } as const),
     value: form.tombstone ? null : form.valueSchema ? withSchema(form.value, form.valueSchema) : outgoing(form.value, form.valueMode),
     headers: form.headers.map((h) => ({ key: h.key, value: { encoding: 'text' as const, text: h.value } })),
   };
@@ -95,7 +108,7 @@ const asText = (data: EncodedData | null) => (data === null ? '' : data.encoding
 export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) => {
   const patch = (change: Partial<ProduceSlice['produce']>) => set((state) => ({ produce: { ...state.produce, ...change } }));
   return {
-    produce: { form: emptyForm(), sending: false, result: null, error: null, ms: null },
+    produce: { form: emptyForm(), sending: false, result: null, error: null, ms: null, progress: null },
     setProduceForm: (change) => {
       patch({ form: { ...get().produce.form, ...change }, error: null, fieldError: null });
     },
@@ -106,18 +119,27 @@ export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) =>
         patch({ error: invalid, result: null });
         return;
       }
-      patch({ sending: true, error: null, result: null });
+      const records = formToRecords(form);
+      patch({ sending: true, error: null, result: null, progress: { sent: 0, total: records.length, cancelled: false } });
       const started = performance.now();
+      const produced: Produced['records'] = [];
       try {
-        const records = formToRecords(form);
-        const produced: Produced['records'] = [];
-        // The protocol takes up to 10,000 records per request; larger "copies" go in chunks.
-        for (let i = 0; i < records.length; i += 5000) produced.push(...(await bridge.request({ type: 'produce', topic: form.topic, records: records.slice(i, i + 5000) })).records);
-        patch({ sending: false, result: produced, ms: performance.now() - started });
-        get().saveTemplate(form);
+        for (let i = 0; i < records.length; i += PRODUCE_CHUNK) {
+          if (get().produce.progress?.cancelled) break;
+          produced.push(...(await bridge.request({ type: 'produce', topic: form.topic, records: records.slice(i, i + PRODUCE_CHUNK) })).records);
+          patch({ progress: { ...get().produce.progress!, sent: produced.length } });
+        }
+        const cancelled = produced.length < records.length;
+        patch({ sending: false, result: produced, ms: performance.now() - started, ...(cancelled ? { error: `Cancelled: ${produced.length} of ${records.length} records were sent.` } : {}) });
+        if (!cancelled) get().saveTemplate(form);
       } catch (error) {
-        patch({ sending: false, error: errorText(error), fieldError: fieldErrorOf(error) });
+        const partly = produced.length ? ` (${produced.length} of ${records.length} records were sent before)` : '';
+        patch({ sending: false, result: produced.length ? produced : null, error: errorText(error) + partly, fieldError: fieldErrorOf(error) });
       }
+    },
+    cancelProduce() {
+      const { progress, sending } = get().produce;
+      if (sending && progress) patch({ progress: { ...progress, cancelled: true } });
     },
     editRecord(record) {
       const valueMode: ValueMode = record.value?.encoding === 'binary' ? 'base64' : record.value?.encoding === 'json' ? 'json' : 'text';
@@ -127,7 +149,9 @@ export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) =>
           partition: String(record.partition),
           key: asText(record.key),
           keyIsNull: record.key === null,
-          value: record.value?.encoding === 'json' ? prettyJson(record.value.text) : asText(record.value),
+          keyIsBase64: record.key?.encoding === 'binary',
+          // The bytes as they were: compact JSON stays compact (Format is there to opt in).
+          value: asText(record.value),
           valueMode,
           tombstone: record.value === null,
           headers: record.headers.map((h) => ({ key: h.key, value: asText(h.value) })),

@@ -2,6 +2,7 @@ import type { StatsFrame, TailStatus, WireError, WireRecord } from '@kafka-inspe
 import type { StreamFrame, TailHandle, TailSpec } from '../bridge/client';
 import { createFrameQueue } from './frame-queue';
 import { appendRecords, emptyHeld, type Held } from './record-buffer';
+import { type StreamCounts, withStreamCounts } from './tail-counters';
 import type { Slice } from './types';
 import { errorText } from './types';
 
@@ -12,6 +13,13 @@ export interface TailState extends Held {
   message: string | null;
   error: WireError | string | null;
   stats: Pick<StatsFrame, 'scanned' | 'matched' | 'sent'> | null;
+  /** Counters per stream id of this tail (a reconnect adds one): `stats` is their sum. */
+  streamStats: Record<string, StreamCounts>;
+  /**
+   * The tail has reached the end of every partition once: from then on `rate` is the live rate;
+   * before it, records are the backlog and the rate would only measure how fast it is read.
+   */
+  caughtUpOnce: boolean;
   /** Records received per second, over the last few seconds. */
   rate: number;
   arrivals: Array<{ at: number; count: number }>;
@@ -53,6 +61,8 @@ export const initialTail = (): TailState => ({
   message: null,
   error: null,
   stats: null,
+  streamStats: {},
+  caughtUpOnce: false,
   rate: 0,
   arrivals: [],
   quickFilter: '',
@@ -152,11 +162,15 @@ export function withStreamFrames(tail: TailState, frames: QueuedFrame[], bufferS
     if (next.handle?.key !== handle.key) continue;
     if (frame.type === 'records') for (const record of frame.records) incoming.push(record);
     else if (frame.type === 'status') next = { ...next, status: frame.status, message: frame.message ?? null, error: frame.error ?? (frame.status === 'error' ? next.error : null), ...(frame.status === 'ended' ? { handle: null } : {}) };
-    else next = { ...next, stats: { scanned: frame.scanned, matched: frame.matched, sent: frame.sent } };
+    else {
+      const counts = withStreamCounts(next.streamStats, frame);
+      next = { ...next, streamStats: counts.byStream, stats: counts.total };
+    }
+    if (frame.type === 'status' && frame.status === 'caught-up' && !next.caughtUpOnce) next = { ...next, caughtUpOnce: true, arrivals: [] };
   }
   if (next === tail && incoming.length === 0) return tail;
   const arrivals = next.arrivals.filter((a) => now - a.at < RATE_WINDOW_MS);
-  if (incoming.length) arrivals.push({ at: now, count: incoming.length });
+  if (incoming.length && next.caughtUpOnce) arrivals.push({ at: now, count: incoming.length });
   const rate = Math.round((arrivals.reduce((sum, a) => sum + a.count, 0) * 1000) / RATE_WINDOW_MS);
   return { ...next, ...(incoming.length ? appendRecords(next, incoming, bufferSize) : {}), arrivals, rate };
 }

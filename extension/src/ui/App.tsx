@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { Tab } from '../store/preferences-slice';
+import { ClusterOverview } from './ClusterOverview';
+import { ClusterPicker } from './ClusterPicker';
 import { ConnectionBadge } from './ConnectionBadge';
-import { connectionSecurity } from './format';
 import { GroupsView } from './GroupsView';
 import { PairingScreen } from './PairingScreen';
 import { ProduceView } from './ProduceView';
@@ -11,6 +12,7 @@ import { useInspector } from './store-context';
 import { tabPanelProps, ViewTabs } from './ViewTabs';
 import { TailView } from './TailView';
 import { TopicsView } from './TopicsView';
+import { useRecordLink } from './use-record-link';
 import { VersionNotice } from './VersionNotice';
 
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -27,7 +29,7 @@ export function App() {
   const pairing = useInspector((s) => s.pairing);
   const tab = useInspector((s) => s.preferences.activeTab);
   const setTab = useInspector((s) => s.setActiveTab);
-  const cluster = connection.status === 'open' ? connection.welcome.clusters.find((c) => c.default) : undefined;
+  useRecordLink();
 
   useEffect(() => {
     // Alt+1..6 switch views, as DevTools panels do with their own shortcuts.
@@ -54,22 +56,13 @@ export function App() {
         </div>
         <ViewTabs tabs={TABS} active={tab} onChange={setTab} />
         <div className="header-right">
-          {cluster && (
-            <span className={cluster.demo ? 'cluster demo' : 'cluster'} title={cluster.brokers.join(', ')} data-testid="cluster-name">
-              {cluster.name}
-              {cluster.demo && <em>demo broker</em>}
-              {!cluster.demo && (
-                <span className={cluster.tls ? 'security secure' : 'security'} data-testid="cluster-security" aria-label={`connection: ${connectionSecurity(cluster)}`}>
-                  {connectionSecurity(cluster)}
-                </span>
-              )}
-            </span>
-          )}
+          <ClusterPicker />
           <ConnectionBadge />
         </div>
       </header>
       <main className="app-main">
         {connection.status === 'open' && <VersionNotice />}
+        <ClusterOverview />
         {connection.status === 'unauthorized' ? (
           <PairingScreen />
         ) : (

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { produceAllowed } from '../store/glob';
 import { emptyForm, prettyJson, validateForm, type ValueMode } from '../store/produce-slice';
 import { SchemaPicker } from './SchemaPicker';
+import { ProduceProgress } from './ProduceProgress';
 import { useInspector } from './store-context';
 
 export function ProduceView() {
@@ -54,6 +55,11 @@ export function ProduceView() {
           <label className="check">
             <input type="checkbox" checked={form.keyIsNull} onChange={(e) => set({ keyIsNull: e.target.checked })} /> null key
           </label>
+          {form.keyIsBase64 && (
+            <label className="check">
+              <input type="checkbox" checked onChange={() => set({ keyIsBase64: false })} /> key is base64 (bytes)
+            </label>
+          )}
         </div>
         <SchemaPicker part="key" />
         <div className="section-head">
@@ -96,6 +102,7 @@ export function ProduceView() {
           <button className="primary" disabled={sending || !allowed.ok} onClick={() => void send()} data-testid="produce-send" title={allowed.ok ? '' : allowed.reason}>
             {sending ? 'Sending…' : form.copies > 1 ? `Send ${form.copies} records` : 'Send'}
           </button>
+          <ProduceProgress />
           <button type="button" onClick={() => set(emptyForm())}>
             Reset
           </button>

@@ -1,35 +1,22 @@
-import type { EncodedData, WireRecord } from '@kafka-inspector/shared';
-import { useState } from 'react';
-import { copyText } from '../bridge/platform';
-import { kcatCommand } from '../store/kcat-command';
-import type { ValueView } from '../store/preferences-slice';
-import { prettyJson } from '../store/produce-slice';
+import type { WireRecord } from '@kafka-inspector/shared';
+import { fullKey } from '../store/record-reads-slice';
 import { CorrelationRecordLink } from './CorrelationRecordLink';
-import { dataBytes, formatBytes, formatTime, hexDump } from './format';
-import { JsonTree } from './JsonTree';
+import { formatBytes } from './format';
+import { RecordActions } from './RecordActions';
+import { RecordValue } from './RecordValue';
 import { useInspector } from './store-context';
+import { TimeText } from './TimeText';
 
-function DataView({ data, view }: { data: EncodedData; view: ValueView }) {
-  if (view === 'hex' || data.encoding === 'binary') return <pre className="code hex">{hexDump(dataBytes(data))}</pre>;
-  if (view === 'tree' && data.encoding === 'json' && !data.truncated) return <div className="code json-tree" data-testid="json-tree"><JsonTree value={JSON.parse(data.text)} /></div>;
-  return <pre className="code">{data.encoding === 'json' ? prettyJson(data.text) : data.text}</pre>;
-}
-
-const plainText = (data: EncodedData | null) => (data === null ? '' : data.encoding === 'binary' ? data.base64 : data.text);
-
-/** One record in full: value as a tree, text or hex; headers; copy and resend. */
+/** One record in full: value as a tree, text or hex (whole once loaded); headers; copy and resend. */
 export function RecordDetail({ record }: { record: WireRecord }) {
-  const view = useInspector((s) => s.preferences.valueView);
-  const setPreferences = useInspector((s) => s.setPreferences);
   const select = useInspector((s) => s.selectRecord);
-  const editRecord = useInspector((s) => s.editRecord);
-  const brokers = useInspector((s) => (s.connection.status === 'open' ? (s.connection.welcome.clusters.find((c) => c.default)?.brokers ?? []) : []));
-  const [copied, setCopied] = useState<string | null>(null);
-  const copy = (what: string, text: string) => {
-    void copyText(text).then(() => {
-      setCopied(what);
-      setTimeout(() => setCopied(null), 1200);
-    });
+  const closeOpened = useInspector((s) => s.closeOpenedRecord);
+  // The whole record once "Load full value" read it; until then the tail's preview.
+  const full = useInspector((s) => s.reads.full[fullKey(record)]);
+  const shown = full?.status === 'loaded' ? full.record : record;
+  const close = () => {
+    select(null);
+    closeOpened();
   };
 
   return (
@@ -38,32 +25,22 @@ export function RecordDetail({ record }: { record: WireRecord }) {
         <h2>
           {record.topic} <span className="muted">· p{record.partition} · #{record.offset}</span>
         </h2>
-        <button className="link close" onClick={() => select(null)} title="Close (Esc)">
+        <button className="link close" onClick={close} title="Close (Esc)" aria-label="Close the record">
           ×
         </button>
       </div>
       <div className="scroll">
         <dl className="facts">
           <dt>Time</dt>
-          <dd>{formatTime(record.timestamp)}</dd>
+          <dd>
+            <TimeText timestamp={record.timestamp} detailed />
+          </dd>
           <dt>Key</dt>
           <dd className="mono" data-testid="detail-key">{record.key === null ? <i className="muted">null</i> : record.key.encoding === 'binary' ? `base64 ${record.key.base64}` : record.key.text}</dd>
           <dt>Size</dt>
           <dd>{formatBytes(record.size)}</dd>
         </dl>
-        <div className="section-head">
-          <h3>
-            Value <span className="muted">{record.value ? `${record.value.encoding} · ${formatBytes(record.value.size)}${record.value.truncated ? ' · truncated' : ''}` : 'tombstone'}</span>
-          </h3>
-          <div className="segmented" role="group" aria-label="Value view">
-            {(['tree', 'text', 'hex'] as const).map((v) => (
-              <button key={v} className={view === v ? 'on' : ''} onClick={() => setPreferences({ valueView: v })}>
-                {v}
-              </button>
-            ))}
-          </div>
-        </div>
-        {record.value ? <DataView data={record.value} view={view} /> : <p className="muted">No value: this record deletes its key in a compacted topic.</p>}
+        <RecordValue record={shown} original={record} />
         <h3>
           Headers <span className="muted">{record.headers.length}</span>
         </h3>
@@ -82,16 +59,7 @@ export function RecordDetail({ record }: { record: WireRecord }) {
           <p className="muted">none</p>
         )}
         <CorrelationRecordLink record={record} />
-        <div className="actions">
-          <button onClick={() => copy('value', plainText(record.value))}>Copy value</button>
-          <button onClick={() => copy('key', plainText(record.key))}>Copy key</button>
-          <button onClick={() => copy('record', JSON.stringify(record, null, 2))} data-testid="copy-record">Copy record JSON</button>
-          <button onClick={() => copy('kcat', kcatCommand(record, brokers))}>Copy as kcat</button>
-          <button className="primary" onClick={() => editRecord(record)} data-testid="edit-resend">
-            Edit and resend
-          </button>
-          {copied && <span className="muted">copied {copied}</span>}
-        </div>
+        <RecordActions record={shown} original={record} />
       </div>
     </section>
   );

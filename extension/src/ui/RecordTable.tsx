@@ -2,8 +2,10 @@ import type { WireRecord } from '@kafka-inspector/shared';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { recordKey } from '../store/record-buffer';
-import { formatBytes, formatTime, preview } from './format';
+import { formatBytes, preview } from './format';
+import { NewRecordsIndicator } from './NewRecordsIndicator';
 import { useInspector } from './store-context';
+import { TimeText, TimeZoneToggle } from './TimeText';
 import { type LiveEdge, useScrollAnchor } from './use-scroll-anchor';
 
 const ROW_HEIGHT = 24;
@@ -36,7 +38,9 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
     // The APG grid with aria-activedescendant: the grid holds focus, arrows move the selected row.
     <div className="pane records-pane" role="grid" aria-label="Records" aria-rowcount={records.length + 1} aria-activedescendant={selected ? rowId(selected) : undefined} tabIndex={0} onKeyDown={onKeyDown} data-testid="records-grid">
       <div className="record-row head" role="row" aria-rowindex={1}>
-        <span role="columnheader" className="c-time">Time</span>
+        <span role="columnheader" className="c-time">
+          <TimeZoneToggle />
+        </span>
         <span role="columnheader" className="c-part">P</span>
         <span role="columnheader" className="c-off">Offset</span>
         <span role="columnheader" className="c-key">Key</span>
@@ -70,7 +74,9 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
                   data-testid="record-row"
                   data-key={key}
                 >
-                  <span role="gridcell" className="c-time">{formatTime(record.timestamp)}</span>
+                  <span role="gridcell" className="c-time">
+                    <TimeText timestamp={record.timestamp} />
+                  </span>
                   <span role="gridcell" className="c-part">{record.partition}</span>
                   <span role="gridcell" className="c-off">{record.offset}</span>
                   <span role="gridcell" className={`c-key enc-${record.key?.encoding ?? 'null'}`}>{preview(record.key, 60)}</span>
@@ -83,6 +89,7 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
           </div>
         )}
       </div>
+      <NewRecordsIndicator scroller={parentRef} records={records} liveEdge={liveEdge} rowHeight={ROW_HEIGHT} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type { StartPosition } from '@kafka-inspector/shared';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useInspector } from './store-context';
+import { fromDateTimeInput, presetTime, toDateTimeInput } from './time-format';
+import { TimeStartPicker } from './TimeStartPicker';
 
 type StartKind = StartPosition['from'];
 
@@ -12,7 +14,11 @@ export function TailForm() {
   const [topic, setTopic] = useState(spec?.topic ?? '');
   const [partitions, setPartitions] = useState('');
   const [from, setFrom] = useState<StartKind>('lastN');
-  const [param, setParam] = useState('100');
+  // One field per start kind: "100" typed for last N is not a time or an offset.
+  const [params, setParams] = useState<Record<'lastN' | 'offset' | 'timestamp', string>>(() => ({ lastN: '100', offset: '0', timestamp: toDateTimeInput(presetTime('-1h', Date.now(), 'local'), 'local') }));
+  const zone = useInspector((s) => s.preferences.timeZone);
+  const param = from === 'lastN' || from === 'offset' || from === 'timestamp' ? params[from] : '';
+  const setParam = (value: string) => setParams((p) => (from === 'lastN' || from === 'offset' || from === 'timestamp' ? { ...p, [from]: value } : p));
   const [text, setText] = useState('');
   const [cel, setCel] = useState('');
   const [limit, setLimit] = useState('');
@@ -32,9 +38,9 @@ export function TailForm() {
       case 'lastN':
         return /^\d+$/.test(param) && Number(param) > 0 ? { from, count: Number(param) } : 'N must be a positive number.';
       case 'timestamp': {
-        const time = Date.parse(param);
+        const time = fromDateTimeInput(param, zone);
         // Sent as a decimal string, the protocol's canonical form for 64-bit numbers.
-        return Number.isNaN(time) || time < 0 ? 'Give a date and time from 1970 on, e.g. 2026-11-24 10:00.' : { from, timestamp: String(time) };
+        return time === null || time < 0 ? 'Give a date and time from 1970 on, e.g. 2026-11-24 10:00.' : { from, timestamp: String(time) };
       }
       default:
         return 'Pick a start.';
@@ -83,12 +89,13 @@ export function TailForm() {
           <option value="timestamp">timestamp</option>
         </select>
       </label>
-      {(from === 'lastN' || from === 'offset' || from === 'timestamp') && (
+      {(from === 'lastN' || from === 'offset') && (
         <label>
-          {from === 'lastN' ? 'N per partition' : from === 'offset' ? 'Offset' : 'From'}
-          <input value={param} onChange={(e) => setParam(e.target.value)} size={from === 'timestamp' ? 16 : 6} data-testid="tail-start-param" placeholder={from === 'timestamp' ? '2026-11-24 10:00' : ''} />
+          {from === 'lastN' ? 'N per partition' : 'Offset'}
+          <input value={param} onChange={(e) => setParam(e.target.value)} size={6} data-testid="tail-start-param" />
         </label>
       )}
+      {from === 'timestamp' && <TimeStartPicker value={param} onChange={setParam} />}
       <label className="grow">
         Server filter (text)
         <input value={text} onChange={(e) => setText(e.target.value)} placeholder="key, value or header contains…" data-testid="tail-filter-text" />

@@ -52,11 +52,14 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
             <span title="Records that matched the server filter">matched {formatCount(tail.stats.matched)}</span>
           </>
         )}
-        <span title="Records held in the panel, after the quick filter" data-testid="tail-shown">
+        <span title="Records shown after the quick filter, of those held in the panel (held can include older records loaded by hand)" data-testid="tail-shown">
           shown {formatCount(shown.length)}
           {shown.length !== tail.records.length ? ` of ${formatCount(tail.records.length)}` : ''}
         </span>
-        <span title="Records per second arriving">{formatCount(tail.rate)}/s</span>
+        {/* The live rate: before the tail first catches up, records are the backlog read at full speed. */}
+        <span title="Live records per second (counted once the tail has caught up with the backlog)" data-testid="tail-rate">
+          {tail.caughtUpOnce || !running ? `${formatCount(tail.rate)}/s` : 'reading backlog…'}
+        </span>
         {tail.dropped > 0 && (
           <span className="warn" data-testid="tail-dropped" title="The panel keeps a bounded buffer (see preferences)">
             dropped oldest {formatCount(tail.dropped)}

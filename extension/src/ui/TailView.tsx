@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { quickFilter } from '../store/quick-filter';
 import { recordKey } from '../store/record-buffer';
+import { JumpToOffset } from './JumpToOffset';
 import { RecordDetail } from './RecordDetail';
 import { RecordTable } from './RecordTable';
 import { useInspector } from './store-context';
@@ -12,6 +13,7 @@ export function TailView() {
   const query = useInspector((s) => s.tail.quickFilter);
   const order = useInspector((s) => s.preferences.order);
   const selected = useInspector((s) => s.tail.selected);
+  const opened = useInspector((s) => s.reads.opened);
   const setQuery = useInspector((s) => s.setQuickFilter);
   const filterRef = useRef<HTMLInputElement>(null);
 
@@ -40,9 +42,11 @@ export function TailView() {
     <div className="tail-view">
       <TailForm />
       <TailToolbar shown={shown} filterRef={filterRef} />
+      <JumpToOffset />
       <div className="split tail-split">
         <RecordTable records={shown} liveEdge={order === 'newest' ? 'top' : 'bottom'} />
-        {selectedRecord && <RecordDetail record={selectedRecord} />}
+        {/* A record opened by coordinates (Open record, a link) shows until a row is picked. */}
+        {(selectedRecord ?? opened) && <RecordDetail record={(selectedRecord ?? opened)!} />}
       </div>
     </div>
   );

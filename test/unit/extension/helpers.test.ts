@@ -32,14 +32,15 @@ describe('quickFilter', () => {
 describe('exportRecords', () => {
   const record = fakeRecord({ value: { encoding: 'json', text: '{"a":"x,y"}', size: 11 }, headers: [{ key: 'h', value: { encoding: 'binary', base64: 'AAE=', size: 2 } }] });
   it('NDJSON: one JSON object per line, JSON values parsed, bytes as base64', () => {
-    expect(JSON.parse(exportRecords([record], 'ndjson').trim())).toEqual({ topic: 'orders', partition: 0, offset: '0', timestamp: '1795503945000', key: 'k', value: { a: 'x,y' }, headers: [{ key: 'h', value: { base64: 'AAE=' } }] });
+    expect(JSON.parse(exportRecords([record], 'ndjson').trim())).toEqual({ topic: 'orders', partition: 0, offset: '0', timestamp: '2026-11-24T07:05:45.000Z', timestampMs: '1795503945000', key: 'k', value: { a: 'x,y' }, headers: [{ key: 'h', value: { base64: 'AAE=' } }], size: 8 });
   });
   it('JSON: an array', () => {
     expect(JSON.parse(exportRecords([record, record], 'json'))).toHaveLength(2);
   });
   it('CSV: a header row and quoted cells', () => {
     const lines = exportRecords([record], 'csv').trim().split('\n');
-    expect(lines[0]).toBe('topic,partition,offset,timestamp,key,value,headers');
+    expect(lines[0]).toBe('topic,partition,offset,timestamp,timestampMs,key,value,headers,size');
+    expect(lines[1]!.startsWith('orders,0,0,2026-11-24T07:05:45.000Z,1795503945000,k,')).toBe(true);
     expect(lines[1]).toContain('"{""a"":""x,y""}"');
   });
 });

@@ -155,10 +155,10 @@ describe('panel store', () => {
     expect(saved.state.preferences).toMatchObject({ order: 'oldest', bufferSize: 50_000 });
   });
 
-  it('"edit and resend" fills the produce form from a tailed record and switches view', async () => {
+  it('"edit and resend" fills the produce form from a tailed record, value bytes unchanged (compact JSON stays compact), and switches view', async () => {
     const { store } = await pairedStore();
     store.getState().editRecord(fakeRecord({ partition: 1, value: { encoding: 'json', text: '{"a":1}', size: 7 }, headers: [{ key: 'h', value: { encoding: 'text', text: 'v', size: 1 } }] }));
-    expect(store.getState().produce.form).toMatchObject({ topic: 'orders', partition: '1', key: 'k', valueMode: 'json', value: '{\n  "a": 1\n}', headers: [{ key: 'h', value: 'v' }] });
+    expect(store.getState().produce.form).toMatchObject({ topic: 'orders', partition: '1', key: 'k', valueMode: 'json', value: '{"a":1}', headers: [{ key: 'h', value: 'v' }] });
     expect(store.getState().preferences.activeTab).toBe('produce');
   });
 

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { isoTime } from '../store/record-shape';
+import { useInspector } from './store-context';
+import { formatTimeIn, relativeTime, zoneLabel } from './time-format';
+
+/**
+ * A record time in the zone the user chose (local or UTC). Hovering tells how long ago it was and
+ * the zone; `detailed` also says both inline.
+ */
+export function TimeText({ timestamp, detailed = false }: { timestamp: string; detailed?: boolean }) {
+  const zone = useInspector((s) => s.preferences.timeZone);
+  const [now, setNow] = useState(() => Date.now());
+  const relative = relativeTime(timestamp, now);
+  return (
+    <time dateTime={isoTime(timestamp)} title={`${relative} · ${zoneLabel(zone)} · ${timestamp} ms`} onMouseEnter={() => setNow(Date.now())}>
+      {formatTimeIn(timestamp, zone)}
+      {detailed && <span className="muted"> {zoneLabel(zone)} · {relative}</span>}
+    </time>
+  );
+}
+
+/** Switches every shown time between the browser's zone and UTC. */
+export function TimeZoneToggle({ label = 'Time' }: { label?: string }) {
+  const zone = useInspector((s) => s.preferences.timeZone);
+  const setPreferences = useInspector((s) => s.setPreferences);
+  const other = zone === 'utc' ? 'local' : 'utc';
+  return (
+    <button type="button" className="link zone-toggle" onClick={() => setPreferences({ timeZone: other })} aria-label={`${label} in ${zoneLabel(zone)}: switch to ${other === 'utc' ? 'UTC' : 'local time'}`} title={`Times are in ${zoneLabel(zone)}; click for ${other === 'utc' ? 'UTC' : 'local time'}`} data-testid="zone-toggle">
+      {label} · {zone === 'utc' ? 'UTC' : 'local'}
+    </button>
+  );
+}
