@@ -28,7 +28,11 @@ export const filterEnvironment = new Environment({
   .registerVariable('topic', 'string')
   // cel-js's own `matches` runs a backtracking RegExp and cannot be replaced (a second overload of
   // the same signature is refused), so compiled filters call this one instead (cel-ast.ts renames).
-  .registerFunction(`string.${RE2_MATCHES}(string): bool`, (text: string, pattern: string) => {
-    meter.scan(text.length);
-    return cachedRegex(pattern).test(text);
-  });
+  .registerFunction(`string.${RE2_MATCHES}(string): bool`, re2Matches)
+  // The spec's global form too, matches(text, pattern), which cel-js leaves out.
+  .registerFunction(`${RE2_MATCHES}(string, string): bool`, re2Matches);
+
+function re2Matches(text: string, pattern: string): boolean {
+  meter.scan(text.length);
+  return cachedRegex(pattern).test(text);
+}

@@ -181,7 +181,8 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
         nonce = redeemed.nonce;
       }
       // Compile first: a bad filter is refused before any Kafka connection is made.
-      const decoder = createRecordDecoder(decoderSettingsFor(config, name, query.topic), query.topic);
+      const decoderSettings = decoderSettingsFor(config, name, query.topic);
+      const decoder = createRecordDecoder(decoderSettings, query.topic);
       const predicate = compileFilter(query.filter, { valueOf: (record) => decoder.valueForFilter(record) });
       if (streams.size >= config.limits.maxSockets) throw new RestError(429, 429, 'LIMIT_EXCEEDED', `at most ${config.limits.maxSockets} event streams at once`);
       // Event streams share the companion-wide stream budget with WebSocket tails.
@@ -205,6 +206,7 @@ export async function registerHttpBridge(app: FastifyInstance, options: HttpBrid
         limit: query.limit,
         limits: config.limits,
         decoder,
+        scan: { filter: query.filter, decoderSettings },
         response: reply.raw,
         headers,
         onClosed: () => {

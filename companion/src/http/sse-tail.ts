@@ -4,6 +4,7 @@ import type { RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { TailReader } from '../kafka/gateway';
+import type { TailScanSettings } from '../session/tail-scan';
 import { type StreamSink, TailStream } from '../session/tail-stream';
 import { formatResumeToken } from './stream-query';
 
@@ -14,6 +15,8 @@ export interface SseTailOptions {
   limit: number | undefined;
   limits: Limits;
   decoder?: RecordDecoder;
+  /** Scan in a worker (see TailStreamOptions.scan). */
+  scan?: TailScanSettings;
   response: ServerResponse;
   /** Headers beside the event-stream ones (CORS for an allowed origin). */
   headers: Record<string, string>;
@@ -47,7 +50,7 @@ export class SseTail {
       send: (frame) => this.onFrame(frame),
       bufferedAmount: () => response.writableLength + (response.socket?.writableLength ?? 0),
     };
-    this.stream = new TailStream({ id: options.id, reader, predicate: options.predicate, limit: options.limit, limits: options.limits, decoder: options.decoder, sink, onEnded: () => this.finish() });
+    this.stream = new TailStream({ id: options.id, reader, predicate: options.predicate, limit: options.limit, limits: options.limits, decoder: options.decoder, scan: options.scan, sink, onEnded: () => this.finish() });
     response.writeHead(200, {
       ...options.headers,
       'content-type': 'text/event-stream; charset=utf-8',

@@ -1,3 +1,6 @@
+import type { RawPart } from './partition-read';
+
+export type { RawPart };
 import type {
   ClusterInfo,
   GroupDetail,
@@ -63,6 +66,11 @@ export interface TailReader {
    * are ready. Rejects with an AbortError when the signal aborts. Advances the reader's positions.
    */
   fetch(signal: AbortSignal): Promise<RawBatch>;
+  /**
+   * As fetch, but the record batches stay raw bytes for a scan worker to decode: only positions
+   * and watermarks are read here (O(batches)), so a poison record costs this thread nothing.
+   */
+  fetchRaw?(signal: AbortSignal): Promise<RawFetch>;
   /** Moves every partition to a new start and returns the new starts. */
   seek(start: StartPosition): Promise<PartitionStart[]>;
   /** Next offset to read per partition. */
@@ -100,6 +108,10 @@ export interface RecordCaps {
 
 /** Full-size reads (recordGet takes up to 16 MiB) stay possible; headers past 1,000 or 1 MiB are not built. */
 export const DEFAULT_RECORD_CAPS: RecordCaps = { maxHeaders: 1000, maxHeaderBytes: 1024 * 1024, maxKeyBytes: 16 * 1024 * 1024, maxValueBytes: 16 * 1024 * 1024 };
+
+export interface RawFetch extends Omit<RawBatch, 'records' | 'unreadable'> {
+  parts: RawPart[];
+}
 
 export interface SkippedRange {
   partition: number;

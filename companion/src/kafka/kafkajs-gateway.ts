@@ -10,6 +10,7 @@ import { produceRecords, type ProducerSource } from './produce';
 import { createTopicLimits } from './topic-limits';
 import { openTailReader, type TailReaderSettings } from './tail-reader';
 import { describeTopic, listTopics } from './topics';
+import { scanPool } from '../scan/scan-pool';
 
 /** Java's consumer default (fetch.max.wait.ms): real Kafka answers sooner whenever data arrives. */
 const DEFAULT_FETCH_MAX_WAIT_MS = 500;
@@ -27,6 +28,8 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
     fetchBytes: () => fetchShare(readers.size),
   };
   const reads = createClusterReads(kafka);
+  // Tails decode and filter in scan workers: start them with the first use of a cluster, not the first tail.
+  scanPool().warm();
   let admin: Promise<Admin> | null = null;
   let producer: Promise<Producer> | null = null;
   /** Topics the current producer has sent to: KafkaJS names each of them in every metadata refresh. */

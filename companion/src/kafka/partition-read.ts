@@ -12,6 +12,12 @@ export interface FetchedPartition {
   records: Buffer;
 }
 
+/** One partition's answer with the offset it was fetched from: what a scan worker decodes. */
+export interface RawPart {
+  fetchOffset: string;
+  data: FetchedPartition;
+}
+
 export interface AbortedTransaction {
   producerId: string;
   firstOffset: string;
@@ -66,9 +72,22 @@ export function readPartition(topic: string, fetchOffset: string, data: FetchedP
     }
     decodeBatchRecords(frame, body, context, records);
   }
-  const stable = BigInt(data.lastStableOffset) >= 0n ? data.lastStableOffset : data.highWatermark;
-  return { records, next: next.toString(), highWatermark: data.highWatermark, end: stable, unreadable };
+  return { records, next: next.toString(), highWatermark: data.highWatermark, end: readableEnd(data), unreadable };
 }
+
+/**
+ * The next offset to fetch after an answer, from the batch frames alone (the rule of readPartition,
+ * without decoding a record): after the last whole batch that reaches the fetch offset.
+ */
+export function nextPosition(fetchOffset: string, records: Buffer): string {
+  const from = BigInt(fetchOffset);
+  let next = from;
+  for (const frame of batchFrames(records)) if (frame.lastOffset >= from) next = frame.lastOffset + 1n;
+  return next.toString();
+}
+
+/** The offset a READ_COMMITTED reader can read up to: the last stable offset, or the high watermark when unknown. */
+export const readableEnd = (data: FetchedPartition): string => (BigInt(data.lastStableOffset) >= 0n ? data.lastStableOffset : data.highWatermark);
 
 /**
  * A control record's key is version int16 then type int16: 0 abort, 1 commit. A control batch

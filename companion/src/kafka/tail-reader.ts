@@ -7,6 +7,7 @@ import {
   DEFAULT_RECORD_CAPS,
   GatewayError,
   type RawBatch,
+  type RawFetch,
   type RawRecord,
   type RecordCaps,
   type SkippedRange,
@@ -16,7 +17,7 @@ import {
 } from './gateway';
 import { abortable, openKafkaJsFetcher } from './kafkajs-fetcher';
 import type { PartitionFetcher } from './partition-fetcher';
-import { type PartitionRead, readPartition } from './partition-read';
+import { nextPosition, type RawPart, readableEnd, readPartition } from './partition-read';
 import { isStaleMetadata, resolveStarts } from './start-offsets';
 
 export interface TailReaderSettings {
@@ -61,8 +62,6 @@ class FetcherTailReader implements TailReader {
   private readonly ends = new Map<number, string>();
   /** Gaps met since the last fetch returned: retention, or a start below the log start. */
   private skipped: SkippedRange[];
-  /** Batches stepped over since the last fetch returned, because no codec reads them. */
-  private unreadable: UnreadableRange[] = [];
   /** Bumped by seek, so a fetch that started before it cannot move positions back. */
   private epoch = 0;
   private closed = false;
@@ -99,32 +98,40 @@ class FetcherTailReader implements TailReader {
   }
 
   async fetch(signal: AbortSignal): Promise<RawBatch> {
+    const { parts, ...rest } = await this.fetchRaw(signal);
+    const caps = this.settings.caps ?? DEFAULT_RECORD_CAPS;
+    const records: RawRecord[] = [];
+    const unreadable: UnreadableRange[] = [];
+    for (const part of parts) {
+      // Partitions whose answer came back in full keep per-partition offset order in `records`.
+      const read = readPartition(this.topic, part.fetchOffset, part.data, caps);
+      for (const record of read.records) records.push(record);
+      unreadable.push(...read.unreadable);
+    }
+    return { records, ...rest, ...(unreadable.length ? { unreadable } : {}) };
+  }
+
+  async fetchRaw(signal: AbortSignal): Promise<RawFetch> {
     if (this.closed) throw new GatewayError('KAFKA_ERROR', 'the reader is closed');
     signal.throwIfAborted();
     const epoch = this.epoch;
     const asked = new Map(this.next);
     const work = this.fetchOnce(asked, signal).catch(async (error: unknown) => {
       await this.recover(error);
-      return [] as Array<PartitionRead & { partition: number }>;
+      return [] as RawPart[];
     });
-    const results = await abortable(work, signal);
-    const records: RawRecord[] = [];
-    if (epoch === this.epoch) {
-      for (const result of results) {
-        // Partitions whose answer came back in full keep per-partition offset order in `records`.
-        records.push(...result.records);
-        this.next.set(result.partition, result.next);
-        this.highs.set(result.partition, result.highWatermark);
-        this.ends.set(result.partition, result.end);
-        this.unreadable.push(...result.unreadable);
-      }
+    const answered = await abortable(work, signal);
+    // A fetch that started before a seek answers for positions the seek left behind.
+    const parts = epoch === this.epoch ? answered : [];
+    for (const { fetchOffset, data } of parts) {
+      this.next.set(data.partition, nextPosition(fetchOffset, data.records));
+      this.highs.set(data.partition, data.highWatermark);
+      this.ends.set(data.partition, readableEnd(data));
     }
     const caughtUp = this.partitions.every((p) => BigInt(this.next.get(p)!) >= BigInt(this.ends.get(p) ?? '0'));
     const skipped = this.skipped;
-    const unreadable = this.unreadable;
     this.skipped = [];
-    this.unreadable = [];
-    return { records, highWatermarks: new Map(this.highs), caughtUp, skipped, ...(unreadable.length ? { unreadable } : {}) };
+    return { parts, highWatermarks: new Map(this.highs), caughtUp, skipped };
   }
 
   /**
@@ -145,11 +152,10 @@ class FetcherTailReader implements TailReader {
     }
   }
 
-  /** One Fetch per partition leader, in parallel. */
-  private async fetchOnce(asked: Map<number, string>, signal: AbortSignal): Promise<Array<PartitionRead & { partition: number }>> {
+  /** One Fetch per partition leader, in parallel; the record batches stay raw. */
+  private async fetchOnce(asked: Map<number, string>, signal: AbortSignal): Promise<RawPart[]> {
     if (this.closed) return [];
     const { maxBytes, maxBytesPerPartition } = this.settings.fetchBytes();
-    const caps = this.settings.caps ?? DEFAULT_RECORD_CAPS;
     const perLeader = await Promise.all(
       [...this.cluster.leaders(this.topic, this.partitions)].map(async ([leader, partitions]) => {
         const answer = await this.cluster.fetch(
@@ -160,10 +166,10 @@ class FetcherTailReader implements TailReader {
         if (this.closed) return [];
         const failed = answer.find((data) => data.errorCode !== 0);
         if (failed) throw fetchPartitionError(this.topic, failed.partition, failed.errorCode);
-        return answer.map((data) => ({ partition: data.partition, ...readPartition(this.topic, asked.get(data.partition)!, data, caps) }));
+        return answer.map((data) => ({ fetchOffset: asked.get(data.partition)!, data }));
       }),
     );
-    return perLeader.flat().sort((a, b) => a.partition - b.partition);
+    return perLeader.flat().sort((a, b) => a.data.partition - b.data.partition);
   }
 
   /** Offsets that fell out of retention restart at the oldest record; stale leaders refresh metadata. */

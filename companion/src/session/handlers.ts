@@ -39,7 +39,8 @@ export const handlers = {
   listTopics: async (request, env) => ({ topics: await gateway(request, env).listTopics({ search: request.search, includeInternal: request.includeInternal }) }),
   describeTopic: async (request, env) => gateway(request, env).describeTopic(request.topic),
   tailStart: async (request, env) => {
-    const decoder = createRecordDecoder(decoderSettingsFor(env.context.config, request.cluster, request.topic, request.decoders), request.topic);
+    const decoderSettings = decoderSettingsFor(env.context.config, request.cluster, request.topic, request.decoders);
+    const decoder = createRecordDecoder(decoderSettings, request.topic);
     // Compile first: a bad filter is refused before any Kafka connection is made. CEL sees decoded values.
     const predicate = compileFilter(request.filter, { valueOf: (record) => decoder.valueForFilter(record) });
     const release = env.streams.reserve();
@@ -50,7 +51,8 @@ export const handlers = {
       release();
       throw error;
     }
-    const stream = env.streams.open(reader, predicate, request.limit, decoder);
+    // Decode, filter and encode in a scan worker, built there from the same plain settings.
+    const stream = env.streams.open(reader, predicate, request.limit, decoder, { filter: request.filter, decoderSettings });
     return { streamId: stream.id, topic: request.topic, partitions: reader.starts };
   },
   tailPause: async (request, env) => {

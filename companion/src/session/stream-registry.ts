@@ -2,6 +2,7 @@ import type { RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { TailReader } from '../kafka/gateway';
+import type { TailScanSettings } from './tail-scan';
 import { type StreamSink, TailStream } from './tail-stream';
 import { RequestError } from './wire-error';
 
@@ -76,7 +77,7 @@ export class StreamRegistry {
   }
 
   /** Opens a stream in a place taken with `reserve`. */
-  open(reader: TailReader, predicate: RecordPredicate, limit: number | undefined, decoder?: RecordDecoder): TailStream {
+  open(reader: TailReader, predicate: RecordPredicate, limit: number | undefined, decoder?: RecordDecoder, scan?: TailScanSettings): TailStream {
     this.pending = Math.max(0, this.pending - 1);
     if (this.closed) {
       // The socket went while the reader connected: nobody is left to read this stream.
@@ -85,7 +86,7 @@ export class StreamRegistry {
       throw new RequestError('UNKNOWN_STREAM', 'the connection closed before the stream opened');
     }
     const id = `s${this.nextId++}`;
-    const stream = new TailStream({ id, reader, predicate, limit, limits: this.limits, sink: this.sink, decoder, onEnded: () => this.forget(id) });
+    const stream = new TailStream({ id, reader, predicate, limit, limits: this.limits, sink: this.sink, decoder, scan, onEnded: () => this.forget(id) });
     this.streams.set(id, { stream, topic: reader.topic });
     // After the tailStart reply has gone out: a client must learn the stream id before its frames.
     setImmediate(() => {

@@ -2,8 +2,10 @@ import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireErro
 import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import { FilterError, type RecordPredicate } from '../filter/filter';
-import type { RawRecord, SkippedRange, TailReader } from '../kafka/gateway';
+import type { RawPart, RawRecord, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
+import type { ScanResult } from '../scan/scan-job';
 import { FilterBudget, filterCpuMs } from './filter-budget';
+import { TailScan, type TailScanSettings } from './tail-scan';
 import { retryDelay, sleep } from './tail-waits';
 import { toWireError } from './wire-error';
 
@@ -25,6 +27,12 @@ export interface TailStreamOptions {
   decoder?: RecordDecoder;
   /** Called once when the stream has ended, for whatever reason. */
   onEnded?: () => void;
+  /**
+   * Decode, filter and encode in a scan worker (when the reader can hand over raw bytes), built
+   * there from these plain settings; `predicate` and `decoder` are then unused. Without it the
+   * stream scans on this thread (the unit tests' fake readers).
+   */
+  scan?: TailScanSettings;
 }
 
 /** Filtering runs in stretches of about this much wall time, then yields to other streams. */
@@ -68,9 +76,11 @@ export class TailStream {
   private loop: Promise<void> = Promise.resolve();
   private readonly budget = new FilterBudget();
   private readonly decoder: RecordDecoder;
+  private readonly scanner: TailScan | null;
 
   constructor(private readonly options: TailStreamOptions) {
     this.id = options.id;
+    this.scanner = options.scan && options.reader.fetchRaw ? new TailScan(options.id, options.reader.topic, options.scan) : null;
     this.decoder = options.decoder ?? createRecordDecoder(undefined, options.reader.topic);
     this.positions = options.reader.positions();
     for (const start of options.reader.starts) this.highWatermarks.set(start.partition, start.high);
@@ -129,6 +139,7 @@ export class TailStream {
     this.interrupt();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.statsTimer) clearInterval(this.statsTimer);
+    this.scanner?.close();
     await this.loop.catch(() => {});
     await this.options.reader.close();
   }
@@ -158,14 +169,15 @@ export class TailStream {
       }
       if (this.status === 'throttled') this.setStatus(this.caughtUp ? 'caught-up' : 'live');
       try {
-        const batch = await this.options.reader.fetch(signal);
+        const batch = this.scanner ? await this.options.reader.fetchRaw!(signal) : await this.options.reader.fetch(signal);
         if (failures > 0) this.setStatus(this.caughtUp ? 'caught-up' : 'live');
         failures = 0;
         for (const [partition, high] of batch.highWatermarks) this.highWatermarks.set(partition, high);
         if (batch.skipped.length) this.reportSkipped(batch.skipped);
-        if (await this.take(batch.records)) {
-          for (const [partition, next] of this.options.reader.positions()) this.positions.set(partition, next);
-        }
+        if ('records' in batch && batch.unreadable?.length) this.reportUnreadable(batch.unreadable);
+        // False when the stream ended inside the batch: no frame of it may follow `ended`.
+        if (!('parts' in batch ? await this.takeScanned(batch.parts) : await this.take(batch.records))) continue;
+        for (const [partition, next] of this.options.reader.positions()) this.positions.set(partition, next);
         if (batch.caughtUp && !this.caughtUp) {
           this.caughtUp = true;
           this.flush();
@@ -253,6 +265,48 @@ export class TailStream {
     return true;
   }
 
+  /**
+   * Queues what a scan worker made of fetched bytes; false when the stream ended inside the batch
+   * (limit reached, a filter over its budget, or a scan that failed).
+   */
+  private async takeScanned(parts: RawPart[]): Promise<boolean> {
+    if (parts.length === 0) return true;
+    const { limit, limits } = this.options;
+    let result: ScanResult;
+    try {
+      result = await this.scanner!.scan(parts, limits.maxValuePreviewBytes, limit === undefined ? null : limit - this.matched);
+    } catch (error) {
+      if (!this.ended) this.fail(this.scanner!.errorOf(error));
+      return false;
+    }
+    if (this.ended) return false;
+    if (result.unreadable.length) this.reportUnreadable(result.unreadable);
+    this.scanned += result.scanned;
+    this.matched += result.matched;
+    for (const [partition, next] of Object.entries(result.positions)) this.positions.set(Number(partition), next);
+    for (const record of result.records) {
+      this.pending.push(record);
+      if (this.pending.length >= limits.maxBatchRecords) this.flush();
+    }
+    if (result.filterError) {
+      this.fail({ code: 'INVALID_FILTER', message: result.filterError });
+      return false;
+    }
+    for (const stretch of result.stretches) {
+      const verdict = this.budget.add(stretch.records, stretch.cpuMs);
+      if (verdict) {
+        this.fail({ code: 'INVALID_FILTER', message: verdict });
+        return false;
+      }
+    }
+    if (result.limitReached || (limit !== undefined && this.matched >= limit)) {
+      void this.stop(`limit of ${limit} records reached`);
+      return false;
+    }
+    this.scheduleFlush();
+    return true;
+  }
+
   /** Batches go out at most every batchIntervalMs, unless full; the first after a quiet spell at once. */
   private scheduleFlush() {
     if (this.pending.length === 0 || this.flushTimer) return;
@@ -282,6 +336,13 @@ export class TailStream {
   private reportSkipped(skipped: SkippedRange[]) {
     this.flush();
     this.options.sink.send({ type: 'status', streamId: this.id, status: this.status ?? 'live', message: skippedMessage(skipped), skipped });
+  }
+
+  /** Batches the companion cannot decode (a codec it lacks): say which offsets were stepped over. */
+  private reportUnreadable(unreadable: UnreadableRange[]) {
+    this.flush();
+    const ranges = unreadable.map((r) => `partition ${r.partition} offsets ${r.from}-${BigInt(r.to) - 1n} (${r.reason})`).join(', ');
+    this.options.sink.send({ type: 'status', streamId: this.id, status: this.status ?? 'live', message: `records the companion cannot decode were stepped over: ${ranges}` });
   }
 
   private setStatus(status: TailStatus, error?: WireError, message?: string) {

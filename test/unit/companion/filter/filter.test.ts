@@ -147,6 +147,7 @@ describe('CEL filter', () => {
     expect(matches("key.matches('[[:digit:]]+')")).toBe(true);
     expect(matches("key.matches('\\\\pL+-\\\\d')")).toBe(true);
     expect(matches("key.matches('^42')")).toBe(false);
+    expect(matches("matches(key, '^Customer-4[0-9]$') && !matches(key, '^x')")).toBe(true);
     // Safe in RE2, refused by the old backtracking guard.
     expect(matches("value.currency.matches('(E+)+R$')")).toBe(false);
     expect(matches("value.currency.matches('^(E|U)+R$')")).toBe(true);

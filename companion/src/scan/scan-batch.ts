@@ -1,0 +1,96 @@
+import type { WireRecord } from '@kafka-inspector/shared';
+import type { RecordDecoder } from '../codec/record-decoder';
+import { FilterError, type RecordPredicate } from '../filter/filter';
+import { filterCpuMs } from '../session/filter-budget';
+import type { RawRecord, UnreadableRange } from '../kafka/gateway';
+import { readPartition } from '../kafka/partition-read';
+import type { FilterStretch, ScanJob, ScanResult } from './scan-job';
+
+/** Filter time is charged to the budget in stretches of about this much wall time. */
+const STRETCH_MS = 20;
+
+/** A predicate that declares no record parameter is the match-all of a tail without a filter: never timed. */
+const isConstant = (predicate: RecordPredicate) => predicate.length === 0;
+
+export interface Scanner {
+  predicate: RecordPredicate;
+  decoder: RecordDecoder;
+}
+
+/** Decodes a job's partitions (the pure rules of partition-read.ts). */
+export function decodeJob(job: ScanJob): { records: RawRecord[]; unreadable: UnreadableRange[] } {
+  const records: RawRecord[] = [];
+  const unreadable: UnreadableRange[] = [];
+  for (const part of job.parts) {
+    const read = readPartition(job.topic, part.fetchOffset, part.data, job.caps);
+    for (const record of read.records) records.push(record);
+    unreadable.push(...read.unreadable);
+  }
+  return { records, unreadable };
+}
+
+/**
+ * Filters decoded records and turns matches into wire records, stopping at the limit. Pure but for
+ * the clocks it reads to time the filter: its CPU share per stretch goes back for the budget.
+ */
+export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueBytes: number, remaining: number | null): Omit<ScanResult, 'unreadable'> {
+  const { predicate, decoder } = scanner;
+  const timed = !isConstant(predicate);
+  const out: WireRecord[] = [];
+  const positions: Record<string, string> = {};
+  const stretches: FilterStretch[] = [];
+  let scanned = 0;
+  let filterWall = 0;
+  let filtered = 0;
+  let stretchStart = performance.now();
+  let stretchCpu = timed ? process.cpuUsage() : null;
+  const settle = (now: number) => {
+    if (stretchCpu && filtered > 0) {
+      const cpu = process.cpuUsage(stretchCpu);
+      stretches.push({ records: filtered, cpuMs: filterCpuMs(filterWall, now - stretchStart, (cpu.user + cpu.system) / 1000) });
+    }
+    filterWall = 0;
+    filtered = 0;
+    stretchStart = now;
+    if (timed) stretchCpu = process.cpuUsage();
+  };
+  let filterError: string | undefined;
+  let limitReached = false;
+  for (const record of records) {
+    scanned++;
+    positions[record.partition] = (BigInt(record.offset) + 1n).toString();
+    let matches = false;
+    const started = timed ? performance.now() : 0;
+    try {
+      matches = predicate(record);
+    } catch (error) {
+      // Over its cost limit on this record: it would silently miss every record like it, so it ends.
+      if (error instanceof FilterError) {
+        filterError = error.message;
+        break;
+      }
+      // Any other failure on one record (a CEL runtime error) does not match it; the stream goes on.
+    }
+    if (timed) {
+      const now = performance.now();
+      filterWall += now - started;
+      filtered++;
+      if (now - stretchStart > STRETCH_MS) settle(now);
+    }
+    if (!matches) continue;
+    out.push(decoder.toWire(record, maxValueBytes));
+    if (remaining !== null && out.length >= remaining) {
+      limitReached = true;
+      break;
+    }
+  }
+  settle(performance.now());
+  return { records: out, scanned, matched: out.length, positions, limitReached, stretches, ...(filterError ? { filterError } : {}) };
+}
+
+/** A whole job: decode, let the decoder fetch the schemas the batch needs, filter, encode. */
+export async function runScanJob(job: ScanJob, scanner: Scanner): Promise<ScanResult> {
+  const { records, unreadable } = decodeJob(job);
+  await scanner.decoder.prepare(records);
+  return { ...scanRecords(records, scanner, job.maxValueBytes, job.remaining), unreadable };
+}

@@ -1,0 +1,90 @@
+import { Kafka, logLevel, type Message } from 'kafkajs';
+import { describe, expect, it } from 'vitest';
+import { createTestTopic, testBrokers } from '../helpers/broker';
+import { spawnCompanion } from '../helpers/companion-process';
+import { TestClient } from '../helpers/ws-client';
+
+/**
+ * Issue 10: records anyone can write must not freeze the companion. While one client tails each
+ * poison record, another client pings, `/healthz` answers, and SIGTERM still ends the process in
+ * under 2 s. The companion runs in its own process, as users run it: a frozen event loop shows as
+ * unanswered pings and an ignored SIGTERM, not as a stuck test runner.
+ */
+const POISON: Array<[string, () => Message[]]> = [
+  ['a record with 50,000 headers', () => [{ value: 'many headers', headers: Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`h${i}`, 'v'])) }]],
+  ['a 1 MB value of one JSON line', () => [{ value: JSON.stringify({ line: 'x'.repeat(1_000_000 - 20) }) }]],
+  ['JSON nested 100,000 deep', () => [{ value: `${'['.repeat(100_000)}${']'.repeat(100_000)}` }]],
+  ['a batch of 10,000 tombstones', () => Array.from({ length: 10_000 }, (_, i) => ({ key: `k${i}`, value: null }))],
+];
+
+/** How long the tailing client may take to read the poison record to the end. */
+const SETTLE_MS = 20_000;
+const PING_TIMEOUT_MS = 2_000;
+
+describe('poison records cannot freeze the companion', () => {
+  it.each(POISON)('%s: another client pings in < 100 ms p99, /healthz answers, SIGTERM exits in < 2 s', async (_name, records) => {
+    const topic = await createTestTopic(1);
+    await produce(topic, records());
+    const companion = await spawnCompanion(['--brokers', testBrokers().join(','), '--no-demo']);
+    const tailer = await TestClient.paired(companion.wsUrl, companion.token);
+    const observer = await TestClient.paired(companion.wsUrl, companion.token);
+    try {
+      const started = await tailer.ok({ type: 'tailStart', topic, start: { from: 'earliest' } });
+      const settled = tailer
+        .waitForStatus(started.streamId, 'caught-up', SETTLE_MS)
+        .then(() => 'caught-up')
+        .catch(() => 'still running');
+      const latencies = await pingUntil(observer, settled);
+      const health = await fetch(`${companion.url}/healthz`, { signal: AbortSignal.timeout(PING_TIMEOUT_MS) }).then(
+        (res) => res.status,
+        () => 0,
+      );
+      const outcome = await settled;
+      const p99 = percentile(latencies, 0.99);
+      const seen = tailer.records(started.streamId);
+      console.log(`${_name}: ${outcome}, ${seen.length} records, ${latencies.length} pings, p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+
+      expect(p99).toBeLessThan(100);
+      expect(health).toBe(200);
+      expect(outcome).toBe('caught-up');
+      expect(seen.length).toBe(records().length);
+      const exit = await companion.stop('SIGTERM');
+      expect(exit.ms).toBeLessThan(2_000);
+    } finally {
+      tailer.close();
+      observer.close();
+      await companion.stop('SIGKILL');
+    }
+  }, 60_000);
+});
+
+async function produce(topic: string, messages: Message[]): Promise<void> {
+  const producer = new Kafka({ clientId: 'ki-test-poison', brokers: testBrokers(), logLevel: logLevel.NOTHING }).producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages: messages.map((m) => ({ ...m, partition: 0 })) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Pings one after another until `until` settles, and for at least a second; an unanswered ping counts as its timeout. */
+async function pingUntil(client: TestClient, until: Promise<unknown>): Promise<number[]> {
+  let done = false;
+  void until.then(() => (done = true));
+  const latencies: number[] = [];
+  const since = performance.now();
+  while (!done || performance.now() - since < 1_000) {
+    const sent = performance.now();
+    const reply = await client.send({ type: 'ping' }, PING_TIMEOUT_MS).catch(() => null);
+    latencies.push(reply ? performance.now() - sent : PING_TIMEOUT_MS);
+    if (!reply) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return latencies;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Infinity;
+}
