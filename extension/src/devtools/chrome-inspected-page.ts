@@ -13,7 +13,7 @@ interface DevtoolsApi {
   network: {
     getHAR(callback: (har: { entries?: HarRequest[] }) => void): void;
     onRequestFinished: { addListener(fn: (request: HarRequest) => void): void; removeListener(fn: (request: HarRequest) => void): void };
-    onNavigated?: { addListener(fn: (url: string) => void): void };
+    onNavigated: { addListener(fn: (url: string) => void): void; removeListener(fn: (url: string) => void): void };
   };
   panels: { themeName?: string; setThemeChangeHandler?(fn?: (themeName: string) => void): void };
 }
@@ -21,6 +21,14 @@ interface DevtoolsApi {
 const devtoolsApi = (): DevtoolsApi | undefined => {
   const api = (globalThis as { chrome?: { devtools?: Partial<DevtoolsApi> } }).chrome?.devtools;
   return api?.network && api.inspectedWindow && api.panels ? (api as DevtoolsApi) : undefined;
+};
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'unknown site';
+  }
 };
 
 export const themeOf = (name: string | undefined): ThemeName => (name === 'dark' ? 'dark' : 'light');
@@ -63,6 +71,11 @@ export function openInspectedPage(mode: 'extension' | 'standalone'): InspectedPa
     onResponseBody(listener) {
       bodyListeners.add(listener);
       return () => bodyListeners.delete(listener);
+    },
+    onNavigated(listener) {
+      const fn = (url: string) => listener(originOf(url));
+      api.network.onNavigated.addListener(fn);
+      return () => api.network.onNavigated.removeListener(fn);
     },
     theme: () => theme,
     onTheme(listener) {

@@ -49,6 +49,8 @@ export interface InspectedPage {
   onRequest(listener: (request: PageRequest) => void): () => void;
   /** A request's response body arrived after the request itself. */
   onResponseBody(listener: (id: string, body: BodyText | null) => void): () => void;
+  /** The inspected tab went to another page; gives the new origin. */
+  onNavigated(listener: (origin: string) => void): () => void;
   theme(): ThemeName;
   onTheme(listener: (theme: ThemeName) => void): () => void;
 }
@@ -75,6 +77,7 @@ export function createHarInspectedPage(entries: HarEntry[], origin: string, them
       return () => listeners.delete(listener);
     },
     onResponseBody: () => () => {},
+    onNavigated: () => () => {},
     theme: () => theme,
     onTheme: () => () => {},
     add(entry) {
