@@ -19,6 +19,8 @@ export const MAX_RECORDS_PER_TOPIC = 500;
 export const FALLBACK_LAST_N = 2_000;
 /** After the window closes, tails wait this long for records already produced but not yet fetched. */
 const CLOSE_GRACE_MS = 1_500;
+/** ...and, on a topic with much to read, at most this long (after the window or the search's start) for the tails to reach the end. */
+const MAX_READ_AFTER_WINDOW_MS = 30_000;
 
 export type SearchStatus = 'no-ids' | 'no-topics' | 'queued' | 'searching' | 'done' | 'error';
 
@@ -84,7 +86,7 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
       return search ? { correlation: { ...state.correlation, searches: { ...state.correlation.searches, [id]: { ...search, ...change(search) } } } } : {};
     });
   /** Tails of running searches, by bridge key. */
-  const tails = new Map<number, { requestId: string; topic: string; handle: TailHandle }>();
+  const tails = new Map<number, { requestId: string; topic: string; handle: TailHandle; readUp: boolean }>();
   const queue: string[] = [];
   const running = new Set<string>();
   const settings = () => siteSettingsOf(get().preferences.sites, get().correlation.site);
@@ -92,7 +94,6 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
   const finish = async (id: string) => {
     const mine = [...tails.values()].filter((t) => t.requestId === id);
     for (const tail of mine) tails.delete(tail.handle.key);
-    await Promise.all(mine.map((t) => bridge.stopTail(t.handle)));
     running.delete(id);
     patchSearch(id, (s) => ({
       status: s.status === 'searching' ? 'done' : s.status,
@@ -100,6 +101,8 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
     }));
     const next = queue.shift();
     if (next) void run(next);
+    // What the view shows is settled; the stops' replies need not be waited for.
+    await Promise.all(mine.map((t) => bridge.stopTail(t.handle)));
   };
 
   const startTopic = async (id: string, topic: string, spec: TailSpec) => {
@@ -128,7 +131,7 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
         try {
           const handle = await startTopic(id, topic, { topic, start: windowStart(search.window), filter: { cel }, limit: MAX_RECORDS_PER_TOPIC });
           if (!running.has(id)) return void bridge.stopTail(handle);
-          tails.set(handle.key, { requestId: id, topic, handle });
+          tails.set(handle.key, { requestId: id, topic, handle, readUp: false });
           patchSearch(id, (s) => ({ topics: { ...s.topics, [topic]: 'searching' } }));
         } catch (error) {
           patchSearch(id, (s) => ({ topics: { ...s.topics, [topic]: `failed: ${errorText(error)}` } }));
@@ -139,8 +142,20 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
       patchSearch(id, () => ({ status: 'error' }));
       return finish(id);
     }
-    // The window may still be open (a request that just finished): keep reading until it closes.
-    setTimeout(() => void finish(id), Math.max(0, search.window.to - Date.now()) + CLOSE_GRACE_MS);
+    // The window may still be open (a request that just finished): keep reading until it closes,
+    // then until every tail has read up to the end of its topic (caught-up), within a bound.
+    const giveUpAt = Math.max(search.window.to, Date.now()) + MAX_READ_AFTER_WINDOW_MS;
+    const check = () => {
+      const now = Date.now();
+      const mine = [...tails.values()].filter((t) => t.requestId === id);
+      if (now >= search.window.to + CLOSE_GRACE_MS && mine.every((t) => t.readUp)) return void finish(id);
+      if (now >= giveUpAt) {
+        patchSearch(id, (s) => ({ note: [s.note, `Stopped reading after ${MAX_READ_AFTER_WINDOW_MS / 1000} s without reaching the end of every topic: records may be missing.`].filter(Boolean).join(' ') }));
+        return void finish(id);
+      }
+      setTimeout(check, Math.max(250, search.window.to + CLOSE_GRACE_MS - now));
+    };
+    check();
   };
 
   const searchFor = (request: PageRequest): RequestSearch => {
@@ -224,7 +239,8 @@ export const createCorrelationSlice: Slice<CorrelationSlice> = (bridge) => (set,
       const tail = tails.get(handle.key);
       if (!tail) return;
       if (frame.type === 'records') addRecords(tail.requestId, frame.records);
-      else if (frame.type === 'status' && (frame.status === 'ended' || frame.status === 'error')) {
+      if (frame.type === 'status') tail.readUp = frame.status === 'caught-up' || frame.status === 'ended' || frame.status === 'error';
+      if (frame.type === 'status' && (frame.status === 'ended' || frame.status === 'error')) {
         patchSearch(tail.requestId, (s) => ({ topics: { ...s.topics, [tail.topic]: frame.status === 'error' ? `failed: ${frame.message ?? frame.error?.message ?? 'error'}` : 'read' } }));
       }
     },

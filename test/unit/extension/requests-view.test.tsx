@@ -80,6 +80,13 @@ describe('the Requests view', () => {
     });
     await flush();
     expect(screen.getByTestId('correlation-status').dataset.status).toBe('searching');
+    // The window closed long ago, but the search is done only once the tail has read to the end.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(screen.getByTestId('correlation-status').dataset.status).toBe('searching');
+    FakeSocket.latest().push({ type: 'status', streamId: 's1', status: 'caught-up' });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(screen.getByTestId('correlation-status').textContent).toMatch(/^2 records found in payments\.$/);
+    expect(FakeSocket.latest().last('tailStop')).toMatchObject({ streamId: 's1' });
     expect(screen.getAllByTestId('correlated-record').map((r) => [r.dataset.offset, r.querySelector('td')?.textContent])).toEqual([
       ['3', '+80 ms'],
       ['4', '+240 ms'],
