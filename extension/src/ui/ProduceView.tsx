@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { produceAllowed } from '../store/glob';
 import { emptyForm, prettyJson, validateForm, type ValueMode } from '../store/produce-slice';
 import { SchemaPicker } from './SchemaPicker';
 import { ProduceProgress } from './ProduceProgress';
 import { useInspector } from './store-context';
+import { useSubmitShortcut } from './use-keys';
 
 export function ProduceView() {
   const { form, sending, result, error, ms } = useInspector((s) => s.produce);
@@ -16,11 +17,16 @@ export function ProduceView() {
   const partitions = topics.find((t) => t.name === form.topic)?.partitions ?? 0;
   const jsonProblem = useMemo(() => (form.valueMode === 'json' && !form.tombstone ? validateForm({ ...form, topic: form.topic || 'x', copies: 1, headers: [] }) : null), [form]);
 
+  const card = useRef<HTMLDivElement>(null);
+  useSubmitShortcut(card, () => {
+    if (!sending && allowed.ok) void send();
+  });
+
   const chooseTopic = (topic: string) => set(templates[topic] ? { ...templates[topic], topic } : { topic, partition: '' });
 
   return (
     <div className="produce scroll" data-testid="produce-view">
-      <div className="card produce-card">
+      <div className="card produce-card" ref={card}>
         <div className="row">
           <label className="grow">
             Topic
@@ -81,7 +87,7 @@ export function ProduceView() {
           </label>
         </div>
         <SchemaPicker part="value" />
-        <textarea className="code editor" value={form.tombstone ? '' : form.value} disabled={form.tombstone} onChange={(e) => set({ value: e.target.value })} spellCheck={false} rows={10} data-testid="produce-value" />
+        <textarea className="code editor" aria-label="Value" value={form.tombstone ? '' : form.value} disabled={form.tombstone} onChange={(e) => set({ value: e.target.value })} spellCheck={false} rows={10} data-testid="produce-value" />
         {jsonProblem && <p className="hint warn">{jsonProblem}</p>}
         <div className="section-head">
           <span className="label">Headers</span>
@@ -99,7 +105,7 @@ export function ProduceView() {
           </div>
         ))}
         <div className="actions">
-          <button className="primary" disabled={sending || !allowed.ok} onClick={() => void send()} data-testid="produce-send" title={allowed.ok ? '' : allowed.reason}>
+          <button className="primary" disabled={sending || !allowed.ok} onClick={() => void send()} data-testid="produce-send" title={allowed.ok ? 'Send (Ctrl+Enter, ⌘+Enter)' : allowed.reason} aria-keyshortcuts="Control+Enter Meta+Enter">
             {sending ? 'Sending…' : form.copies > 1 ? `Send ${form.copies} records` : 'Send'}
           </button>
           <ProduceProgress />

@@ -1,11 +1,14 @@
+import { useRef } from 'react';
 import type { WireRecord } from '@kafka-inspector/shared';
 import { fullKey } from '../store/record-reads-slice';
 import { CorrelationRecordLink } from './CorrelationRecordLink';
 import { formatBytes } from './format';
 import { RecordActions } from './RecordActions';
 import { RecordValue } from './RecordValue';
+import { Highlight } from './Highlight';
 import { useInspector } from './store-context';
 import { TimeText } from './TimeText';
+import { useEscapeToClose } from './use-keys';
 
 /** One record in full: value as a tree, text or hex (whole once loaded); headers; copy and resend. */
 export function RecordDetail({ record }: { record: WireRecord }) {
@@ -18,9 +21,11 @@ export function RecordDetail({ record }: { record: WireRecord }) {
     select(null);
     closeOpened();
   };
+  const pane = useRef<HTMLElement>(null);
+  useEscapeToClose(pane, close);
 
   return (
-    <section className="pane detail-pane record-detail" data-testid="record-detail">
+    <section className="pane detail-pane record-detail" data-testid="record-detail" ref={pane}>
       <div className="toolbar">
         <h2>
           {record.topic} <span className="muted">· p{record.partition} · #{record.offset}</span>
@@ -36,7 +41,7 @@ export function RecordDetail({ record }: { record: WireRecord }) {
             <TimeText timestamp={record.timestamp} detailed />
           </dd>
           <dt>Key</dt>
-          <dd className="mono" data-testid="detail-key">{record.key === null ? <i className="muted">null</i> : record.key.encoding === 'binary' ? `base64 ${record.key.base64}` : record.key.text}</dd>
+          <dd className="mono" data-testid="detail-key">{record.key === null ? <i className="muted">null</i> : record.key.encoding === 'binary' ? `base64 ${record.key.base64}` : <Highlight text={record.key.text} />}</dd>
           <dt>Size</dt>
           <dd>{formatBytes(record.size)}</dd>
         </dl>
@@ -49,8 +54,10 @@ export function RecordDetail({ record }: { record: WireRecord }) {
             <tbody>
               {record.headers.map((h, i) => (
                 <tr key={`${h.key}-${i}`}>
-                  <td className="mono">{h.key}</td>
-                  <td className="mono">{h.value === null ? <i className="muted">null</i> : h.value.encoding === 'binary' ? `base64 ${h.value.base64}` : h.value.text}</td>
+                  <td className="mono">
+                    <Highlight text={h.key} />
+                  </td>
+                  <td className="mono">{h.value === null ? <i className="muted">null</i> : h.value.encoding === 'binary' ? `base64 ${h.value.base64}` : <Highlight text={h.value.text} />}</td>
                 </tr>
               ))}
             </tbody>

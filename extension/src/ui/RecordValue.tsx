@@ -5,13 +5,14 @@ import { fullKey } from '../store/record-reads-slice';
 import { valueViews } from '../store/value-view';
 import { dataBytes, formatBytes, hexDump } from './format';
 import { JsonTree } from './JsonTree';
+import { Highlight } from './Highlight';
 import { useInspector } from './store-context';
 
 function DataView({ data, view }: { data: EncodedData; view: ValueView }) {
   if (view === 'hex') return <pre className="code hex">{hexDump(dataBytes(data))}</pre>;
   if (view === 'tree' && data.encoding === 'json') return <div className="code json-tree" data-testid="json-tree"><JsonTree value={JSON.parse(data.text)} /></div>;
   // A JSON preview is cut mid-value and cannot be re-indented: shown as it came.
-  return <pre className="code" data-testid="value-text">{data.encoding === 'json' && !data.truncated ? prettyJson(data.text) : data.encoding === 'binary' ? data.base64 : data.text}</pre>;
+  return <pre className="code" data-testid="value-text">{data.encoding === 'binary' ? data.base64 : <Highlight text={data.encoding === 'json' && !data.truncated ? prettyJson(data.text) : data.text} />}</pre>;
 }
 
 /** "json · 658.0 KB", and whether what is shown is a preview of it. */

@@ -41,7 +41,7 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
 
   return (
     <div className="tail-toolbar">
-      <span className={`status-pill st-${status}`} data-testid="tail-status" data-status={status} title={tail.message ?? ''}>
+      <span className={`status-pill st-${status}`} data-testid="tail-status" role="status" aria-live="polite" data-status={status} title={tail.message ?? ''}>
         {STATUS_LABEL[status] ?? status}
         {tail.status === 'error' && error ? `: ${error}` : ''}
       </span>
@@ -83,7 +83,7 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
           Clear
         </button>
       </span>
-      <input ref={filterRef} className="search quick-filter" placeholder="Quick filter (Ctrl+F)" value={tail.quickFilter} onChange={(e) => setQuickFilter(e.target.value)} data-testid="quick-filter" />
+      <input ref={filterRef} className="search quick-filter" placeholder="Quick filter (Ctrl+F)" aria-label="Quick filter: key, value or headers contain" value={tail.quickFilter} onChange={(e) => setQuickFilter(e.target.value)} data-testid="quick-filter" />
       <button onClick={() => setPreferences({ order: order === 'newest' ? 'oldest' : 'newest' })} title="Order by timestamp" data-testid="tail-order">
         {order === 'newest' ? 'Newest first' : 'Oldest first'}
       </button>
