@@ -1,4 +1,4 @@
-import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireError, WireRecord } from '@kafka-inspector/shared';
+import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireError } from '@kafka-inspector/shared';
 import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import { FilterError, type RecordPredicate } from '../filter/filter';
@@ -6,6 +6,7 @@ import type { RawPart, RawRecord, SkippedRange, TailReader, UnreadableRange } fr
 import type { ScanResult } from '../scan/scan-job';
 import { FilterBudget, filterCpuMs } from './filter-budget';
 import { TailScan, type TailScanSettings } from './tail-scan';
+import { RecordBatcher } from './tail-batcher';
 import { retryDelay, sleep } from './tail-waits';
 import { toWireError } from './wire-error';
 
@@ -62,10 +63,7 @@ export class TailStream {
   private caughtUp = false;
   private scanned = 0;
   private matched = 0;
-  private sent = 0;
-  private pending: WireRecord[] = [];
-  private lastFlush = 0;
-  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly batcher: RecordBatcher;
   private statsTimer: NodeJS.Timeout | null = null;
   /** The last stats sent, as JSON: the timer sends only when they differ (an idle stream is quiet). */
   private lastStats = '';
@@ -80,6 +78,7 @@ export class TailStream {
 
   constructor(private readonly options: TailStreamOptions) {
     this.id = options.id;
+    this.batcher = new RecordBatcher(options.limits, (records) => options.sink.send({ type: 'records', streamId: this.id, records }));
     this.scanner = options.scan && options.reader.fetchRaw ? new TailScan(options.id, options.reader.topic, options.scan) : null;
     this.decoder = options.decoder ?? createRecordDecoder(undefined, options.reader.topic);
     this.positions = options.reader.positions();
@@ -137,7 +136,7 @@ export class TailStream {
     this.ended = true;
     this.options.onEnded?.();
     this.interrupt();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.batcher.dispose();
     if (this.statsTimer) clearInterval(this.statsTimer);
     this.scanner?.close();
     await this.loop.catch(() => {});
@@ -253,8 +252,7 @@ export class TailStream {
       }
       if (!matches) continue;
       this.matched++;
-      this.pending.push(this.decoder.toWire(record, limits.maxValuePreviewBytes));
-      if (this.pending.length >= limits.maxBatchRecords) this.flush();
+      this.batcher.push(this.decoder.toWire(record, limits.maxValuePreviewBytes));
       if (limit !== undefined && this.matched >= limit) {
         void this.stop(`limit of ${limit} records reached`);
         return false;
@@ -284,10 +282,7 @@ export class TailStream {
     this.scanned += result.scanned;
     this.matched += result.matched;
     for (const [partition, next] of Object.entries(result.positions)) this.positions.set(Number(partition), next);
-    for (const record of result.records) {
-      this.pending.push(record);
-      if (this.pending.length >= limits.maxBatchRecords) this.flush();
-    }
+    for (const record of result.records) this.batcher.push(record);
     if (result.filterError) {
       this.fail({ code: 'INVALID_FILTER', message: result.filterError });
       return false;
@@ -307,23 +302,12 @@ export class TailStream {
     return true;
   }
 
-  /** Batches go out at most every batchIntervalMs, unless full; the first after a quiet spell at once. */
   private scheduleFlush() {
-    if (this.pending.length === 0 || this.flushTimer) return;
-    const wait = this.lastFlush + this.options.limits.batchIntervalMs - Date.now();
-    if (wait <= 0) return this.flush();
-    this.flushTimer = setTimeout(() => this.flush(), wait);
+    this.batcher.schedule();
   }
 
   private flush() {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.flushTimer = null;
-    if (this.pending.length === 0) return;
-    const records = this.pending;
-    this.pending = [];
-    this.lastFlush = Date.now();
-    this.sent += records.length;
-    this.options.sink.send({ type: 'records', streamId: this.id, records });
+    this.batcher.flush();
   }
 
   private fail(error: WireError) {
@@ -360,7 +344,7 @@ export class TailStream {
     const stats = {
       scanned: this.scanned,
       matched: this.matched,
-      sent: this.sent,
+      sent: this.batcher.sent,
       positions: Object.fromEntries(this.positions),
       highWatermarks: Object.fromEntries(this.highWatermarks),
     };
