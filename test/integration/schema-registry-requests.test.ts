@@ -82,9 +82,9 @@ describe.skipIf(!REGISTRY)(`schema registry requests and produce with a schema${
   });
 
   it('unknown subject, version and id are NOT_FOUND', async () => {
-    expect((await client.fails({ id: 'x', type: 'listSchemaVersions', subject: `${orderSubject}-nope` })).code).toBe('NOT_FOUND');
-    expect((await client.fails({ id: 'x', type: 'getSchema', subject: orderSubject, version: 99 })).code).toBe('NOT_FOUND');
-    expect((await client.fails({ id: 'x', type: 'getSchema', schemaId: 2_000_000_000 })).code).toBe('NOT_FOUND');
+    expect((await client.fails({ type: 'listSchemaVersions', subject: `${orderSubject}-nope` })).code).toBe('NOT_FOUND');
+    expect((await client.fails({ type: 'getSchema', subject: orderSubject, version: 99 })).code).toBe('NOT_FOUND');
+    expect((await client.fails({ type: 'getSchema', schemaId: 2_000_000_000 })).code).toBe('NOT_FOUND');
   });
 
   it('produces Avro (v1 and latest) and JSON Schema values that Confluent deserializers read back, and a tail sees them', async () => {
@@ -117,10 +117,10 @@ describe.skipIf(!REGISTRY)(`schema registry requests and produce with a schema${
 
   it('JSON that does not fit is SCHEMA_INVALID with the field path, and nothing is written', async () => {
     const before = await client.ok({ type: 'describeTopic', topic });
-    const error = await client.fails({ id: 'p', type: 'produce', topic, records: [{ value: { encoding: 'json', text: '{"id":"o-3","total":1}', schema: { subject: orderSubject } } }, { value: { encoding: 'json', text: '{"id":"o-4","total":"lots"}', schema: { subject: orderSubject } } }] });
+    const error = await client.fails({ type: 'produce', topic, records: [{ value: { encoding: 'json', text: '{"id":"o-3","total":1}', schema: { subject: orderSubject } } }, { value: { encoding: 'json', text: '{"id":"o-4","total":"lots"}', schema: { subject: orderSubject } } }] });
     expect(error).toMatchObject({ code: 'SCHEMA_INVALID', details: { index: 1, field: 'value', path: 'total', subject: orderSubject, version: 2 } });
     expect(error.message).toMatch(/^record 1 value does not fit .* v2 \(AVRO\): total: expected double, got "lots"$/);
-    const jsonError = await client.fails({ id: 'q', type: 'produce', topic, records: [{ value: { encoding: 'json', text: '{"name":"x","age":-1}', schema: { subject: userSubject } } }] });
+    const jsonError = await client.fails({ type: 'produce', topic, records: [{ value: { encoding: 'json', text: '{"name":"x","age":-1}', schema: { subject: userSubject } } }] });
     expect(jsonError).toMatchObject({ code: 'SCHEMA_INVALID', details: { field: 'value', path: 'age' } });
     const after = await client.ok({ type: 'describeTopic', topic });
     expect(after.partitions[0]!.high).toBe(before.partitions[0]!.high);
@@ -130,7 +130,7 @@ describe.skipIf(!REGISTRY)(`schema registry requests and produce with a schema${
     const readOnly = await startTestCompanion({ readOnly: true, clusters: [{ name: 'test', brokers: ['127.0.0.1:1'], schemaRegistry: { url: 'http://127.0.0.1:1' } }] });
     const ro = await TestClient.paired(readOnly.wsUrl, readOnly.token);
     try {
-      expect((await ro.fails({ id: 'r', type: 'produce', topic, records: [{ value: { encoding: 'json', text: '{}', schema: { subject: orderSubject } } }] })).code).toBe('READ_ONLY');
+      expect((await ro.fails({ type: 'produce', topic, records: [{ value: { encoding: 'json', text: '{}', schema: { subject: orderSubject } } }] })).code).toBe('READ_ONLY');
     } finally {
       ro.close();
       await readOnly.close();
@@ -146,13 +146,13 @@ describe('a schema registry that cannot be reached', () => {
     const a = await TestClient.paired(down.wsUrl, down.token);
     const b = await TestClient.paired(none.wsUrl, none.token);
     try {
-      const error = await a.fails({ id: '1', type: 'listSubjects' });
+      const error = await a.fails({ type: 'listSubjects' });
       expect(error.code).toBe('SCHEMA_REGISTRY_UNAVAILABLE');
       expect(error.message).toMatch(/did not answer/);
       expect(JSON.stringify(error)).not.toMatch(/pa55-w0rd-secret|svc-inspector:/);
-      const produce = await a.fails({ id: '2', type: 'produce', topic: 'any', records: [{ value: { encoding: 'json', text: '{}', schema: { subject: 's' } } }] });
+      const produce = await a.fails({ type: 'produce', topic: 'any', records: [{ value: { encoding: 'json', text: '{}', schema: { subject: 's' } } }] });
       expect(produce.code).toBe('SCHEMA_REGISTRY_UNAVAILABLE');
-      expect(await b.fails({ id: '3', type: 'listSubjects' })).toMatchObject({ code: 'SCHEMA_REGISTRY_UNAVAILABLE', message: 'cluster profile "test" has no schemaRegistry in the config' });
+      expect(await b.fails({ type: 'listSubjects' })).toMatchObject({ code: 'SCHEMA_REGISTRY_UNAVAILABLE', message: 'cluster profile "test" has no schemaRegistry in the config' });
     } finally {
       a.close();
       b.close();
