@@ -1,8 +1,8 @@
 /**
  * Protobuf without a schema, like `protoc --decode_raw`: field numbers as keys, repeated fields as
  * arrays. Varints are numbers when exactly representable, else decimal strings; fixed64 a decimal
- * string, fixed32 a number; a length-delimited field is a nested message when its bytes parse as
- * one, else text when they are printable UTF-8, else `0x` and hex. Throws when the bytes are no
+ * string, fixed32 a number; a length-delimited field is text when its bytes are printable UTF-8,
+ * else a nested message when they parse as one, else `0x` and hex. Throws when the bytes are no
  * Protobuf message at all (the decoder shows the reason).
  */
 export function decodeRawProtobuf(bytes: Uint8Array): Record<string, unknown> {
@@ -60,18 +60,26 @@ function parseMessage(bytes: Uint8Array, depth: number): Record<string, unknown>
 }
 
 function lengthDelimited(body: Uint8Array, depth: number): unknown {
+  // Printable text first: short strings often parse as messages by accident ("Amsterdam" reads
+  // as field 8, fixed64), while a real nested message nearly always holds a control byte (its
+  // lengths, its tags 0x08-0x1a).
+  const text = printableText(body);
+  if (text !== null) return text;
   if (body.length > 0 && depth < MAX_DEPTH) {
     const nested = parseMessage(body, depth + 1);
     if (nested) return nested;
   }
+  return `0x${Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('hex')}`;
+}
+
+function printableText(body: Uint8Array): string | null {
   try {
     const text = decoder.decode(body);
     // eslint-disable-next-line no-control-regex
-    if (!/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) return text;
+    return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text) ? null : text;
   } catch {
-    // Not UTF-8: hex below.
+    return null;
   }
-  return `0x${Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('hex')}`;
 }
 
 function readVarint(bytes: Uint8Array, start: number): { value: bigint; next: number } | null {

@@ -1,6 +1,7 @@
 import type { ClusterProfile } from '../config/types';
 import type { KafkaGateway } from '../kafka/gateway';
 import { DEMO_TOPICS } from './demo-events';
+import { DEMO_SCHEMAS } from './demo-schemas';
 import { type Generator, seedDemoTopics, startGenerator } from './generator';
 import { type MockBroker, startMockBroker } from './mock-broker';
 
@@ -28,7 +29,8 @@ export async function startDemoCluster(): Promise<DemoCluster> {
   return {
     // The mock holds an empty Fetch answer for the whole wait, even when records arrive meanwhile
     // (real Kafka answers at once), so a short wait is what keeps the demo's tail live.
-    profile: { name: 'demo', brokers: broker.brokers, demo: true, fetchMaxWaitMs: MOCK_FETCH_MAX_WAIT_MS },
+    // Its Avro and Protobuf topics decode from local schemas: the demo has no registry.
+    profile: { name: 'demo', brokers: broker.brokers, demo: true, fetchMaxWaitMs: MOCK_FETCH_MAX_WAIT_MS, schemas: DEMO_SCHEMAS },
     async startEvents(gateway, { signal, report }) {
       const onError = (error: unknown) => {
         if (!signal.aborted) report(`demo generator: ${oneLine(error)} (retrying; reported again after a send succeeds)`);

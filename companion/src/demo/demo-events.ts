@@ -1,4 +1,5 @@
 import type { RawOutgoingRecord } from '../kafka/gateway';
+import { encodeShipment, encodeStockLevel } from './demo-schemas';
 
 /** The demo topics and their partition counts. */
 export const DEMO_TOPICS = [
@@ -7,6 +8,9 @@ export const DEMO_TOPICS = [
   { name: 'page-views', partitions: 6 },
   { name: 'audit-log', partitions: 1 },
   { name: 'sensor-readings', partitions: 2 },
+  // Avro and Protobuf values, decoded from the demo profile's local schemas (demo-schemas.ts).
+  { name: 'shipments', partitions: 2 },
+  { name: 'inventory', partitions: 1 },
 ] as const;
 
 export type DemoTopic = (typeof DEMO_TOPICS)[number]['name'];
@@ -85,6 +89,18 @@ export function demoRecord(topic: DemoTopic, random: Random, now: Date): RawOutg
       value.writeFloatBE(18 + random() * 8, 4);
       value.writeFloatBE(30 + random() * 30, 8);
       return { key: Buffer.from(`sensor-${Math.floor(random() * 8)}`), value, headers: [header('content-type', 'application/x-sensor-v1')] };
+    }
+    case 'shipments': {
+      const shipmentId = id(random, 'shp');
+      const carrier = pick(random, ['DHL', 'UPS', 'POSTNL', 'DPD']);
+      const value = encodeShipment({ shipmentId, orderId: id(random, 'ord'), carrier, weightGrams: 200 + Math.floor(random() * 5000), cents: 399 + Math.floor(random() * 2000), shippedAt: now.getTime(), tracking: random() < 0.8 ? `${carrier}${Math.floor(random() * 1e9)}` : null });
+      return { key: Buffer.from(shipmentId), value, headers: [header('content-type', 'application/avro')] };
+    }
+    case 'inventory': {
+      const sku = pick(random, PRODUCTS).sku;
+      const [code, city] = pick(random, [['AMS-1', 'Amsterdam'], ['BER-2', 'Berlin'], ['LYS-1', 'Lyon']] as const);
+      const value = encodeStockLevel({ sku, warehouse: { code, city }, on_hand: Math.floor(random() * 500), reserved: Math.floor(random() * 40), counted_at: { seconds: Math.floor(now.getTime() / 1000), nanos: (now.getTime() % 1000) * 1e6 } });
+      return { key: Buffer.from(`${code}/${sku}`), value, headers: [header('content-type', 'application/x-protobuf')] };
     }
   }
 }

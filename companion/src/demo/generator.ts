@@ -6,7 +6,7 @@ export interface Generator {
 }
 
 /** Rough events per second per topic: busy enough to look alive, quiet enough to read. */
-const RATES: Record<DemoTopic, number> = { orders: 2, payments: 2, 'page-views': 6, 'audit-log': 1, 'sensor-readings': 3 };
+const RATES: Record<DemoTopic, number> = { orders: 2, payments: 2, 'page-views': 6, 'audit-log': 1, 'sensor-readings': 3, shipments: 1, inventory: 1 };
 
 /**
  * Produces demo events through the gateway every `tickMs`. A failed send is reported (once, until a
