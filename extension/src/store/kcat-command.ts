@@ -12,10 +12,10 @@ const bytesOf = (data: EncodedData) => (data.encoding === 'binary' ? `printf '%s
 
 /**
  * A kcat command that produces this record again: same partition, key, headers and value bytes.
- * kcat sends each file argument whole as one message, so the value comes from a process
- * substitution (bash, zsh) rather than stdin, which kcat would split at newlines. kcat's -k and -H
+ * kcat sends each file argument whole as one message (stdin would be split at newlines), and it
+ * maps the file, so the value goes through a temporary file, not a pipe. kcat's -k and -H
  * take text only: a binary key or header is said in a comment, not silently changed. Null when the
- * record holds only a preview of its value (load the full value first).
+ * record holds only a preview of its value (load the full value first), and for a tombstone.
  */
 export function kcatProduceCommand(record: WireRecord, brokers: string[]): string | null {
   if (record.value?.truncated || record.key?.truncated || record.headers.some((h) => h.value?.truncated)) return null;
@@ -27,7 +27,8 @@ export function kcatProduceCommand(record: WireRecord, brokers: string[]): strin
     if (header.value?.encoding === 'binary') notes.push(`# header ${header.key} is binary (base64 ${header.value.base64}): kcat -H cannot send it`);
     else parts.push(`-H ${shellQuote(`${header.key}=${header.value?.text ?? ''}`)}`);
   }
-  // -Z turns the empty message into a null value: a tombstone.
-  parts.push(record.value === null ? `-Z <(printf '')` : `<(${bytesOf(record.value)})`);
-  return [...notes, parts.join(' ')].join('\n');
+  // Tried with Debian's kcat 1.7 against the test broker: neither an empty file nor an empty line
+  // with -Z produced anything, so no command is offered for a tombstone (the panel says so).
+  if (record.value === null) return null;
+  return [...notes, `f=$(mktemp) && ${bytesOf(record.value)} > "$f" && ${parts.join(' ')} "$f"; rm -f "$f"`].join('\n');
 }

@@ -55,7 +55,7 @@ export function RecordActions({ record, original }: { record: WireRecord; origin
       <button type="button" onClick={() => copy('copied a kcat command that reads this record', kcatCommand(record, brokers))}>
         Copy kcat read
       </button>
-      <button type="button" onClick={() => produce && copy('copied a kcat command that produces this record again', produce)} disabled={!produce} title={produce ? 'kcat -P with the same partition, key, headers and value bytes' : 'Load the full value first'}>
+      <button type="button" onClick={() => produce && copy('copied a kcat command that produces this record again', produce)} disabled={!produce} title={produce ? 'kcat -P with the same partition, key, headers and value bytes' : record.value === null ? 'kcat cannot produce a tombstone (null value)' : 'Load the full value first'}>
         Copy kcat produce
       </button>
       <button type="button" onClick={() => copy('copied a link that opens this record', recordLink(location, { topic: record.topic, partition: record.partition, offset: record.offset, ...(profile && !profile.default ? { cluster: profile.name } : {}) }))} data-testid="copy-link">
