@@ -5,10 +5,12 @@ import { CorrelationRecordLink } from './CorrelationRecordLink';
 import { formatBytes } from './format';
 import { RecordActions } from './RecordActions';
 import { RecordValue } from './RecordValue';
+import { SchemaDecodedAs } from './SchemaDecodedAs';
 import { Highlight } from './Highlight';
 import { useInspector } from './store-context';
 import { TimeText } from './TimeText';
 import { useEscapeToClose } from './use-keys';
+import { shownData } from '../store/decoded-view';
 
 /** One record in full: value as a tree, text or hex (whole once loaded); headers; copy and resend. */
 export function RecordDetail({ record }: { record: WireRecord }) {
@@ -17,6 +19,7 @@ export function RecordDetail({ record }: { record: WireRecord }) {
   // The whole record once "Load full value" read it; until then the tail's preview.
   const full = useInspector((s) => s.reads.full[fullKey(record)]);
   const shown = full?.status === 'loaded' ? full.record : record;
+  const key = record.key && shownData(record.key);
   const close = () => {
     select(null);
     closeOpened();
@@ -41,10 +44,11 @@ export function RecordDetail({ record }: { record: WireRecord }) {
             <TimeText timestamp={record.timestamp} detailed />
           </dd>
           <dt>Key</dt>
-          <dd className="mono" data-testid="detail-key">{record.key === null ? <i className="muted">null</i> : record.key.encoding === 'binary' ? `base64 ${record.key.base64}` : <Highlight text={record.key.text} />}</dd>
+          <dd className="mono" data-testid="detail-key">{key === null ? <i className="muted">null</i> : key.encoding === 'binary' ? `base64 ${key.base64}` : <Highlight text={key.text} />}</dd>
           <dt>Size</dt>
           <dd>{formatBytes(record.size)}</dd>
         </dl>
+        <SchemaDecodedAs record={shown} />
         <RecordValue record={shown} original={record} />
         <h3>
           Headers <span className="muted">{record.headers.length}</span>

@@ -8,6 +8,7 @@ import { Highlight } from './Highlight';
 import { useInspector } from './store-context';
 import { TimeText, TimeZoneToggle } from './TimeText';
 import { type LiveEdge, useScrollAnchor } from './use-scroll-anchor';
+import { shownData } from '../store/decoded-view';
 
 const ROW_HEIGHT = 24;
 const rowId = (key: string) => `record-${key.replace(/[^\w-]/g, '-')}`;
@@ -80,8 +81,8 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
                   </span>
                   <span role="gridcell" className="c-part">{record.partition}</span>
                   <span role="gridcell" className="c-off">{record.offset}</span>
-                  <span role="gridcell" className={`c-key enc-${record.key?.encoding ?? 'null'}`}><Highlight text={preview(record.key, 60)} /></span>
-                  <span role="gridcell" className={`c-val enc-${record.value?.encoding ?? 'null'}`}>{record.value === null ? 'tombstone' : <Highlight text={preview(record.value)} />}</span>
+                  <span role="gridcell" className={`c-key enc-${record.key?.encoding ?? 'null'}`}><Highlight text={preview(record.key && shownData(record.key), 60)} /></span>
+                  <span role="gridcell" className={`c-val enc-${record.value?.encoding ?? 'null'}`}>{record.value === null ? 'tombstone' : <Highlight text={preview(shownData(record.value))} />}</span>
                   <span role="gridcell" className="c-hdr">{record.headers.length || ''}</span>
                   <span role="gridcell" className="c-size">{formatBytes(record.size)}</span>
                 </div>

@@ -2,6 +2,7 @@ import type { EncodedData, WireRecord } from '@kafka-inspector/shared';
 import type { ValueView } from '../store/preferences-slice';
 import { prettyJson } from '../store/produce-slice';
 import { fullKey } from '../store/record-reads-slice';
+import { shownData } from '../store/decoded-view';
 import { valueViews } from '../store/value-view';
 import { dataBytes, formatBytes, hexDump } from './format';
 import { JsonTree } from './JsonTree';
@@ -32,7 +33,9 @@ export function RecordValue({ record, original }: { record: WireRecord; original
   const loadFull = useInspector((s) => s.loadFullRecord);
   const read = useInspector((s) => s.reads.full[fullKey(original)]);
   const value = record.value;
-  const views = value ? valueViews(value, chosen) : null;
+  // Decoded (Avro, Protobuf, ...) when the companion could; hex always shows the bytes as stored.
+  const readable = value ? shownData(value) : null;
+  const views = readable ? valueViews(readable, chosen) : null;
 
   return (
     <>
@@ -60,7 +63,7 @@ export function RecordValue({ record, original }: { record: WireRecord; original
           Could not load the full value: {read.error}
         </p>
       )}
-      {value && views ? <DataView data={value} view={views.shown} /> : <p className="muted">No value: this record deletes its key in a compacted topic.</p>}
+      {value && readable && views ? <DataView data={views.shown === 'hex' ? value : readable} view={views.shown} /> : <p className="muted">No value: this record deletes its key in a compacted topic.</p>}
     </>
   );
 }
