@@ -1,3 +1,4 @@
+import { RequestFailed } from '../bridge/client';
 import type { StatsFrame, TailStatus, WireError, WireRecord } from '@kafka-inspector/shared';
 import type { StreamFrame, TailHandle, TailSpec } from '../bridge/client';
 import { createFrameQueue } from './frame-queue';
@@ -93,7 +94,8 @@ export const createTailSlice: Slice<TailSlice> = (bridge) => (set, get) => {
       try {
         handle = await bridge.startTail(spec);
       } catch (error) {
-        if (mine === generation) patch({ status: 'error', error: errorText(error) });
+        // A refused filter keeps its WireError: the form shows INVALID_FILTER's range under the CEL field.
+        if (mine === generation) patch({ status: 'error', error: error instanceof RequestFailed ? error.error : errorText(error) });
         return;
       }
       if (mine !== generation) return bridge.stopTail(handle);

@@ -4,6 +4,7 @@ import { ClusterOverview } from './ClusterOverview';
 import { ClusterPicker } from './ClusterPicker';
 import { ConnectionBadge } from './ConnectionBadge';
 import { GroupsView } from './GroupsView';
+import { OfflineNotice } from './OfflineNotice';
 import { PairingScreen } from './PairingScreen';
 import { ProduceView } from './ProduceView';
 import { RequestsView } from './RequestsView';
@@ -62,6 +63,7 @@ export function App() {
       </header>
       <main className="app-main">
         {connection.status === 'open' && <VersionNotice />}
+        <OfflineNotice />
         <ClusterOverview />
         {connection.status === 'unauthorized' ? (
           <PairingScreen />

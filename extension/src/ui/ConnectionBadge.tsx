@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useInspector } from './store-context';
+import { forgetPairing } from '../bridge/platform';
+import { useInspector, useMode } from './store-context';
 
 /** Always visible: whether the panel is talking to the companion, and when it retries if not. */
 export function ConnectionBadge() {
   const connection = useInspector((s) => s.connection);
   const disconnect = useInspector((s) => s.disconnect);
+  const mode = useMode();
   const [now, setNow] = useState(Date.now());
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     if (connection.status !== 'reconnecting') return;
     const timer = setInterval(() => setNow(Date.now()), 250);
@@ -33,10 +36,29 @@ export function ConnectionBadge() {
     <span className={`badge conn-${connection.status}`} data-testid="connection-status" data-status={connection.status} title={title}>
       <span className="dot" />
       {label}
-      {connection.status === 'open' && (
-        <button className="link" onClick={disconnect} title="Forget this connection" data-testid="disconnect">
+      {connection.status === 'open' && !confirming && (
+        <button className="link" onClick={() => setConfirming(true)} title="Disconnect and forget the token" aria-label="Disconnect and forget the token" data-testid="disconnect">
           ×
         </button>
+      )}
+      {connection.status === 'open' && confirming && (
+        <span className="confirm" role="group" aria-label="Forget the token?">
+          Forget the token?{' '}
+          <button
+            className="danger"
+            onClick={() => {
+              setConfirming(false);
+              void forgetPairing(mode);
+              disconnect();
+            }}
+            data-testid="disconnect-confirm"
+          >
+            Forget
+          </button>{' '}
+          <button onClick={() => setConfirming(false)} data-testid="disconnect-cancel">
+            Cancel
+          </button>
+        </span>
       )}
     </span>
   );

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useInspector } from './store-context';
 import { fromDateTimeInput, presetTime, toDateTimeInput } from './time-format';
 import { TimeStartPicker } from './TimeStartPicker';
+import { CelField } from './CelField';
 
 type StartKind = StartPosition['from'];
 
@@ -100,10 +101,7 @@ export function TailForm() {
         Server filter (text)
         <input value={text} onChange={(e) => setText(e.target.value)} placeholder="key, value or header contains…" data-testid="tail-filter-text" />
       </label>
-      <label className="grow">
-        CEL
-        <input value={cel} onChange={(e) => setCel(e.target.value)} placeholder='value.status == "paid"' className="mono" data-testid="tail-filter-cel" spellCheck={false} />
-      </label>
+      <CelField value={cel} onChange={setCel} />
       <label>
         Limit
         <input value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} size={5} placeholder="none" />
