@@ -99,8 +99,10 @@ export class ScanPool {
   }
 
   private spawn(): Slot {
-    // Decoding does not need the companion's 1 GiB heap; a worker out of memory dies alone.
-    const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    // Decoding does not need the companion's 1 GiB heap; a worker out of memory dies alone. A small
+    // young generation (as the launcher's --max-semi-space-size=8) keeps each worker's RSS down:
+    // with V8's default, two busy workers pushed the companion past 200 MB.
+    const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
     worker.unref();
     const slot: Slot = { worker, busy: null };
     worker.on('message', (reply: WorkerReply) => {

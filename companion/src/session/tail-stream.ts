@@ -2,7 +2,7 @@ import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireErro
 import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import { FilterError, type RecordPredicate } from '../filter/filter';
-import type { RawPart, RawRecord, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
+import type { RawFetch, RawPart, RawRecord, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
 import type { ScanResult } from '../scan/scan-job';
 import { FilterBudget, filterCpuMs } from './filter-budget';
 import { TailScan, type TailScanSettings } from './tail-scan';
@@ -75,6 +75,8 @@ export class TailStream {
   private readonly budget = new FilterBudget();
   private readonly decoder: RecordDecoder;
   private readonly scanner: TailScan | null;
+  /** A Fetch started ahead while the worker scanned (see prefetch). */
+  private ahead: { answer: Promise<RawFetch>; signal: AbortSignal } | null = null;
 
   constructor(private readonly options: TailStreamOptions) {
     this.id = options.id;
@@ -168,7 +170,10 @@ export class TailStream {
       }
       if (this.status === 'throttled') this.setStatus(this.caughtUp ? 'caught-up' : 'live');
       try {
-        const batch = this.scanner ? await this.options.reader.fetchRaw!(signal) : await this.options.reader.fetch(signal);
+        const batch = this.scanner ? await this.fetchRaw(signal) : await this.options.reader.fetch(signal);
+        // The positions this batch leads to, before a prefetch moves the reader on.
+        const reached = this.options.reader.positions();
+        if ('parts' in batch && batch.parts.some((part) => part.data.records.length > 0) && !batch.caughtUp) this.prefetch(signal);
         if (failures > 0) this.setStatus(this.caughtUp ? 'caught-up' : 'live');
         failures = 0;
         for (const [partition, high] of batch.highWatermarks) this.highWatermarks.set(partition, high);
@@ -176,7 +181,7 @@ export class TailStream {
         if ('records' in batch && batch.unreadable?.length) this.reportUnreadable(batch.unreadable);
         // False when the stream ended inside the batch: no frame of it may follow `ended`.
         if (!('parts' in batch ? await this.takeScanned(batch.parts) : await this.take(batch.records))) continue;
-        for (const [partition, next] of this.options.reader.positions()) this.positions.set(partition, next);
+        for (const [partition, next] of reached) this.positions.set(partition, next);
         if (batch.caughtUp && !this.caughtUp) {
           this.caughtUp = true;
           this.flush();
@@ -261,6 +266,24 @@ export class TailStream {
     if (!settle(performance.now())) return false;
     this.scheduleFlush();
     return true;
+  }
+
+  /**
+   * The next Fetch, started while a worker scans the last one, so the broker round trip and the scan
+   * overlap (one answer ahead at most). Dropped when the stream was interrupted (pause, seek, stop)
+   * since it started: its signal aborted it, and its positions are the reader's to forget.
+   */
+  private prefetch(signal: AbortSignal) {
+    if (this.options.sink.bufferedAmount() > this.options.limits.highWaterBytes) return;
+    const answer = this.options.reader.fetchRaw!(signal);
+    answer.catch(() => {});
+    this.ahead = { answer, signal };
+  }
+
+  private fetchRaw(signal: AbortSignal): Promise<RawFetch> {
+    const ahead = this.ahead;
+    this.ahead = null;
+    return ahead && ahead.signal === signal ? ahead.answer : this.options.reader.fetchRaw!(signal);
   }
 
   /**
