@@ -119,6 +119,20 @@ describe('cluster picker, jump to offset, full values and resend in Chromium (is
     await page.close();
   });
 
+  it('a record link opens that record: on a page already paired, and in a new page that pairs from storage', async () => {
+    const page = await openPage();
+    const link = `${companion.url}/#topic=${topic}&partition=0&offset=2&cluster=default`;
+    await page.goto(link);
+    await page.waitForSelector('[data-testid=record-detail] >> text=#2');
+    expect(await page.locator('[data-testid=detail-key]').textContent()).toBe('k2');
+    const fresh = await browser.context.newPage();
+    await fresh.goto(link.replace('offset=2', 'offset=4'));
+    await fresh.waitForSelector('[data-testid=record-detail] >> text=#4');
+    expect(await fresh.locator('[data-testid=detail-key]').textContent()).toBe('k4');
+    await fresh.close();
+    await page.close();
+  });
+
   it('screenshots of the new states at 1280 and 420 px, light and dark', async () => {
     for (const theme of ['light', 'dark'] as const) {
       for (const width of [1280, 420]) {
