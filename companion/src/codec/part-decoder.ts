@@ -6,7 +6,10 @@ import { decodePlain, PLAIN_DECODERS, type PlainDecoderName } from './plain-deco
 import type { LocalSchemaSettings } from './record-decoder';
 import { parseMessageIndexes, parseWireFormat } from './wire-format';
 
-/** A key or value decoded: what the wire shows (`decoded`) and, when it worked, what filters see. */
+/**
+ * A key or value decoded: what the wire shows (`decoded`; its `text`, when absent, is the JSON of
+ * `value`, written only for records that go out) and, when it worked, what filters see.
+ */
 export interface PartOutcome {
   decoded: Decoded;
   /** Present only when decoding worked. */
@@ -160,8 +163,9 @@ export class PartDecoder {
   }
 }
 
+/** The JSON text is left to the wire form (record-decoder's attach): a filter that drops the record never pays for it. */
 function ok(decoded: Decoded, value: unknown): PartOutcome {
-  return { decoded: { ...decoded, text: JSON.stringify(value) }, value, ok: true };
+  return { decoded, value, ok: true };
 }
 
 function failed(meta: Decoded, error: string): PartOutcome {

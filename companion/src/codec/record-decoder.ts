@@ -135,6 +135,7 @@ class SchemaRecordDecoder implements RecordDecoder {
 function attach(data: EncodedData, outcome: PartOutcome | null, maxBytes: number): void {
   if (!outcome) return;
   const decoded = outcome.decoded;
+  if (outcome.ok && decoded.text === undefined) decoded.text = JSON.stringify(outcome.value);
   const text = decoded.text;
   if (text !== undefined && text.length > maxBytes / 3 && Buffer.byteLength(text) > maxBytes) {
     const bytes = Buffer.from(text);
