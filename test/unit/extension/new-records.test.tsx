@@ -2,7 +2,7 @@ import type { WireRecord } from '@kafka-inspector/shared';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initialTail, withStreamFrames } from '../../../extension/src/store/tail-slice';
+import { initialTail, type TailState, withStreamFrames } from '../../../extension/src/store/tail-slice';
 import { NewRecordsIndicator } from '../../../extension/src/ui/NewRecordsIndicator';
 import { fakeRecord } from './records';
 
@@ -37,7 +37,7 @@ describe('the live rate (issue 14, item 9)', () => {
   const records = (n: number, from = 0) => ({ handle, frame: { type: 'records' as const, streamId: 's1', records: Array.from({ length: n }, (_, i) => fakeRecord({ offset: String(from + i) })) } });
 
   it('counts no backlog: the rate starts once the tail has caught up', () => {
-    let tail = { ...initialTail(), handle, status: 'live' as const };
+    let tail: TailState = { ...initialTail(), handle, status: 'live' };
     tail = withStreamFrames(tail, [records(5000)], 50_000, 1000);
     expect(tail.rate).toBe(0);
     expect(tail.caughtUpOnce).toBe(false);
