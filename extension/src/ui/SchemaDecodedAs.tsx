@@ -16,7 +16,9 @@ export function SchemaDecodedAs({ record }: { record: WireRecord }) {
     return decoded ? [{ part, decoded }] : [];
   });
   if (parts.length === 0) return null;
-  const paneOpen = pane.schemaId !== null && parts.some((p) => p.decoded.schemaId === pane.schemaId);
+  const opener = parts.find((p) => p.decoded.schemaId !== undefined && p.decoded.schemaId === pane.schemaId)?.decoded;
+  // Asked by id, the registry does not say under which subject: the record's decoding does.
+  const schema = pane.data && opener && pane.data.subject === null ? { ...pane.data, subject: opener.subject ?? null, version: opener.version ?? null } : pane.data;
 
   return (
     <div className="decoded-as-block" data-testid="decoded-as">
@@ -41,7 +43,7 @@ export function SchemaDecodedAs({ record }: { record: WireRecord }) {
           )}
         </p>
       ))}
-      {paneOpen && <SchemaPane title={`Schema ${pane.schemaId}`} loading={pane.loading} error={pane.error} schema={pane.data} onClose={() => void openPane(null)} />}
+      {opener && <SchemaPane title={`Schema ${pane.schemaId}`} loading={pane.loading} error={pane.error} schema={schema} />}
     </div>
   );
 }

@@ -32,14 +32,16 @@ export function SchemaFacts({ schema }: { schema: SchemaDetail }) {
 export const typeLabel = (type: SchemaDetail['type']) => (type === 'JSON' ? 'JSON Schema' : type === 'AVRO' ? 'Avro' : 'Protobuf');
 
 /** The "view schema" pane a record's detail opens: the schema its key or value was decoded with. */
-export function SchemaPane({ title, loading, error, schema, onClose }: { title: string; loading: boolean; error: string | null; schema: SchemaDetail | null; onClose(): void }) {
+export function SchemaPane({ title, loading, error, schema, onClose }: { title: string; loading: boolean; error: string | null; schema: SchemaDetail | null; onClose?: () => void }) {
   return (
     <section className="schema-pane" aria-label={title} data-testid="schema-pane">
       <div className="section-head">
         <h3>{title}</h3>
-        <button type="button" onClick={onClose} data-testid="schema-pane-close">
-          Hide schema
-        </button>
+        {onClose && (
+          <button type="button" onClick={onClose} data-testid="schema-pane-close">
+            Hide schema
+          </button>
+        )}
       </div>
       {loading && (
         <p className="muted" role="status">

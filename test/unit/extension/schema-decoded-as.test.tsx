@@ -60,6 +60,9 @@ describe('a decoded record in the panel', () => {
     await flush();
     const pane = screen.getByRole('region', { name: 'Schema 42' });
     expect(pane.textContent).toContain('"name": "Order"');
+    // Asked by id, the registry names no subject; the record's decoding does.
+    expect(pane.textContent).toContain('Subjectorders-value');
+    expect(screen.getAllByRole('button', { name: /Hide schema/ })).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Hide schema', expanded: true }));
     expect(screen.queryByRole('region', { name: 'Schema 42' })).toBeNull();
   });
