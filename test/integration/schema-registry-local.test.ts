@@ -55,6 +55,13 @@ describe('records decoded from local schema files and forced decoders (issue 11)
     expect(JSON.parse(rawRecord!.value!.decoded!.text!)).toMatchObject({ '1': 'KB-104', '2': { '1': 'AMS-1', '2': 'Amsterdam' }, '3': 5, '4': 2 });
   });
 
+  it('recordGet and recordsBefore decode like the tail (the record detail matches the row)', async () => {
+    const got = await client.ok({ type: 'recordGet', topic: avroTopic, partition: 0, offset: '1' });
+    expect(got.record.value?.decoded).toMatchObject({ format: 'avro', type: 'demo.logistics.Shipment' });
+    const before = await client.ok({ type: 'recordsBefore', topic: avroTopic, partition: 0, before: '1', count: 5 });
+    expect(before.records.map((r) => r.value?.decoded?.format)).toEqual(['avro']);
+  });
+
   it('an unknown decoder name is refused at tailStart', async () => {
     expect(await client.fails({ type: 'tailStart', topic: protoTopic, start: { from: 'earliest' }, decoders: { value: 'rot13' as never } })).toMatchObject({ code: 'BAD_FRAME' });
   });

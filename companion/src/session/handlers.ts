@@ -28,6 +28,11 @@ function gateway(request: { cluster?: string }, { context }: HandlerEnv): KafkaG
   return context.gatewayFor(name);
 }
 
+/** The decoder of a request's topic under its cluster profile (registry, local schemas). */
+function recordDecoder(request: { cluster?: string; topic: string }, { context }: HandlerEnv) {
+  return createRecordDecoder(decoderSettingsFor(context.config, request.cluster, request.topic), request.topic);
+}
+
 /** One handler per request type; the `satisfies` makes a new request type without a handler a compile error. */
 export const handlers = {
   ping: async () => ({ time: String(Date.now()) }),
@@ -81,8 +86,9 @@ export const handlers = {
   },
   listGroups: async (request, env) => ({ groups: await gateway(request, env).listGroups() }),
   describeGroup: async (request, env) => gateway(request, env).describeGroup(request.groupId, request.topics),
-  recordGet: async (request, env) => getRecord(gateway(request, env), request),
-  recordsBefore: async (request, env) => getRecordsBefore(gateway(request, env), request, env.context.config.limits.maxValuePreviewBytes),
+  // Decoded like the tail's records (registry, local schemas), so the detail pane matches the row.
+  recordGet: async (request, env) => getRecord(gateway(request, env), request, recordDecoder(request, env)),
+  recordsBefore: async (request, env) => getRecordsBefore(gateway(request, env), request, env.context.config.limits.maxValuePreviewBytes, recordDecoder(request, env)),
   listSubjects: async (request, env) => schemaHandlers.listSubjects(request, registryFor(env.context.config)),
   listSchemaVersions: async (request, env) => schemaHandlers.listSchemaVersions(request, registryFor(env.context.config)),
   getSchema: async (request, env) => schemaHandlers.getSchema(request, registryFor(env.context.config)),

@@ -1,5 +1,5 @@
 import { FULL_VALUE_MAX_BYTES, type RecordGot, type RecordsBeforeResult, type RequestOf } from '@kafka-inspector/shared';
-import { toWireRecord } from '../codec/decode';
+import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder';
 import type { KafkaGateway, RawRecord, TailReader } from '../kafka/gateway';
 import { RequestError } from './wire-error';
 
@@ -38,7 +38,7 @@ async function readFrom(gateway: KafkaGateway, topic: string, partition: number,
 }
 
 /** One record by coordinates, with its key, value and headers whole up to FULL_VALUE_MAX_BYTES. */
-export async function getRecord(gateway: KafkaGateway, request: RequestOf<'recordGet'>): Promise<RecordGot> {
+export async function getRecord(gateway: KafkaGateway, request: RequestOf<'recordGet'>, decoder: RecordDecoder = createRecordDecoder(undefined, request.topic)): Promise<RecordGot> {
   const { topic, partition, offset } = request;
   const wanted = big(offset);
   const { start, records } = await readFrom(gateway, topic, partition, offset, (record) => big(record.offset) >= wanted);
@@ -51,16 +51,24 @@ export async function getRecord(gateway: KafkaGateway, request: RequestOf<'recor
     const next = records.find((record) => big(record.offset) > wanted);
     throw new RequestError('NOT_FOUND', `offset ${offset} of ${where} no longer exists (compacted or a transaction marker)${next ? `; the next record is at ${next.offset}` : ''}`, next ? { next: next.offset } : undefined);
   }
-  return { record: toWireRecord(found, FULL_VALUE_MAX_BYTES), low: start.low, high: start.high };
+  await decoder.prepare([found]);
+  return { record: decoder.toWire(found, FULL_VALUE_MAX_BYTES), low: start.low, high: start.high };
 }
 
 /** Up to `count` records just before `before`, as previews, oldest first. */
-export async function getRecordsBefore(gateway: KafkaGateway, request: RequestOf<'recordsBefore'>, maxPreviewBytes: number): Promise<RecordsBeforeResult> {
+/** `decoder` (Avro, Protobuf, ...: codec/record-decoder.ts) defaults to the plain text, JSON or base64. */
+export async function getRecordsBefore(
+  gateway: KafkaGateway,
+  request: RequestOf<'recordsBefore'>,
+  maxPreviewBytes: number,
+  decoder: RecordDecoder = createRecordDecoder(undefined, request.topic),
+): Promise<RecordsBeforeResult> {
   const { topic, partition, before, count } = request;
   const end = big(before);
   const from = end - BigInt(count) > 0n ? end - BigInt(count) : 0n;
   if (end === 0n) return { records: [], low: '0' };
   const { start, records } = await readFrom(gateway, topic, partition, from.toString(), (record) => big(record.offset) >= end - 1n);
   const older = records.filter((record) => big(record.offset) < end && big(record.offset) >= from);
-  return { records: older.map((record) => toWireRecord(record, maxPreviewBytes)), low: start.low };
+  await decoder.prepare(older);
+  return { records: older.map((record) => decoder.toWire(record, maxPreviewBytes)), low: start.low };
 }
