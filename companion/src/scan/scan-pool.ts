@@ -42,7 +42,7 @@ export class ScanPool {
   private closed = false;
 
   constructor(
-    readonly size = Math.max(2, Math.min(4, availableParallelism())),
+    readonly size = defaultPoolSize(availableParallelism()),
     private readonly workerUrl: URL = WORKER_URL,
   ) {}
 
@@ -142,6 +142,13 @@ export class ScanPool {
     await slot.worker.terminate().catch(() => {});
   }
 }
+
+/**
+ * Each warm worker holds its own copy of the filter and decoder modules (~45 MB RSS), and the main
+ * thread needs a core too: one worker on 2 cores keeps the companion under 200 MB; more cores, more
+ * workers (at most 3), so one stream's slow batch does not queue every other stream's.
+ */
+export const defaultPoolSize = (cores: number): number => (cores <= 2 ? 1 : Math.min(3, cores - 1));
 
 /** The companion's one pool, started on first use. */
 let shared: ScanPool | null = null;
