@@ -11,6 +11,7 @@ export class BenchClient {
   private readonly pending = new Map<string, (frame: Frame) => void>();
   private readonly onRecords = new Map<string, (records: Array<Record<string, unknown>>) => void>();
   private readonly onStatus = new Map<string, (status: string) => void>();
+  private readonly onStats = new Map<string, (stats: Frame) => void>();
   /** Frames of a stream that arrive before its listener (in the same chunk as the tailStart reply). */
   private readonly early = new Map<string, Frame[]>();
 
@@ -35,9 +36,10 @@ export class BenchClient {
   }
 
   /** Routes a stream's records and statuses to `onRecords`/`onStatus`, including any that came early. */
-  listen(streamId: string, onRecords: (records: Array<Record<string, unknown>>) => void, onStatus: (status: string) => void = () => {}): void {
+  listen(streamId: string, onRecords: (records: Array<Record<string, unknown>>) => void, onStatus: (status: string) => void = () => {}, onStats: (stats: Frame) => void = () => {}): void {
     this.onRecords.set(streamId, onRecords);
     this.onStatus.set(streamId, onStatus);
+    this.onStats.set(streamId, onStats);
     for (const frame of this.early.get(streamId) ?? []) this.dispatch(frame);
     this.early.delete(streamId);
   }
@@ -50,6 +52,7 @@ export class BenchClient {
     }
     if (frame.type === 'records') this.onRecords.get(streamId)!(frame.records as Array<Record<string, unknown>>);
     else if (frame.type === 'status') this.onStatus.get(streamId)!(frame.status as string);
+    else if (frame.type === 'stats') this.onStats.get(streamId)?.(frame);
   }
 
   request(frame: Record<string, unknown>): Promise<Frame> {
