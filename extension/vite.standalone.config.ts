@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { onRollupWarning } from './build-warnings';
 
 /** The same app as a plain page, served by the companion at `/` (standalone mode). */
 export default defineConfig({
@@ -8,5 +9,5 @@ export default defineConfig({
   base: './',
   publicDir: resolve(import.meta.dirname, 'public'),
   plugins: [react()],
-  build: { outDir: resolve(import.meta.dirname, 'dist/standalone'), emptyOutDir: true },
+  build: { outDir: resolve(import.meta.dirname, 'dist/standalone'), emptyOutDir: true, rollupOptions: { onwarn: onRollupWarning } },
 });

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'wxt';
+import { onRollupWarning } from './build-warnings';
 import rootPackage from '../package.json' with { type: 'json' };
 import extensionKey from './extension-key.json' with { type: 'json' };
 
@@ -8,7 +9,7 @@ import extensionKey from './extension-key.json' with { type: 'json' };
  * `store` mode (.output/chrome-mv3-store) and zips it for the Chrome Web Store.
  */
 export default defineConfig({
-  vite: () => ({ plugins: [react()] }),
+  vite: () => ({ plugins: [react()], build: { rollupOptions: { onwarn: onRollupWarning } } }),
   zip: { name: 'kafka-inspector' },
   manifest: ({ mode }) => ({
     name: 'Kafka Inspector',

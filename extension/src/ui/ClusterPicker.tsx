@@ -34,11 +34,14 @@ export function ClusterPicker() {
             </option>
           ))}
         </select>
+      ) : // The demo profile is named "demo": say it once ("demo broker"), not "demo demo".
+      cluster.demo && cluster.name === 'demo' ? (
+        'demo broker'
       ) : (
         cluster.name
       )}
       {cluster.demo ? (
-        <em>demo</em>
+        welcome.clusters.length === 1 && cluster.name === 'demo' ? null : <em>demo</em>
       ) : (
         <span className={cluster.tls ? 'security secure' : 'security'} data-testid="cluster-security" aria-label={`connection: ${connectionSecurity(cluster)}`}>
           {connectionSecurity(cluster)}

@@ -59,6 +59,25 @@ describe('panel states said plainly', () => {
     expect(screen.getByTestId('cel-help').textContent).toMatch(/headers.*partition.*offset.*timestamp/s);
   });
 
+  it('the demo cluster is named once in the header: "demo broker", never "demo demo"', async () => {
+    const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
+    render(
+      <ModeContext.Provider value="standalone">
+        <StoreContext.Provider value={store}>
+          <App />
+        </StoreContext.Provider>
+      </ModeContext.Provider>,
+    );
+    const connecting = store.getState().connect('ws://x/ws', 'tok');
+    FakeSocket.latest().open();
+    FakeSocket.latest().welcome({ clusters: [{ name: 'demo', default: true, brokers: ['127.0.0.1:1'], tls: false, sasl: null, demo: true }] });
+    await connecting;
+    await flush();
+    const header = screen.getByTestId('cluster-name').textContent ?? '';
+    expect(header).toContain('demo broker');
+    expect(header).not.toMatch(/demo\s*demo/);
+  });
+
   it('celProblem: no range gives the message without a caret; other errors are not CEL problems', () => {
     expect(celProblem({ code: 'INVALID_FILTER', message: 'bad' }, 'x')).toEqual({ message: 'bad', expression: 'x', caret: null });
     expect(celProblem({ code: 'NOT_FOUND', message: 'no topic' }, 'x')).toBeNull();

@@ -1,0 +1,11 @@
+import type { Rollup } from 'vite';
+
+/**
+ * Rollup warnings worth a reader's time. zod 4 ships `@__PURE__` comments where Rollup cannot use
+ * them (INVALID_ANNOTATION in node_modules: Rollup drops the comment, the bundle is the same); they
+ * printed four warnings before the companion's banner on every `npm start`. Everything else shows.
+ */
+export function onRollupWarning(warning: Rollup.RollupLog, warn: (warning: Rollup.RollupLog) => void): void {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
+  warn(warning);
+}
