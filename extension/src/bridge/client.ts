@@ -1,4 +1,5 @@
 import {
+  type ForcedDecoders,
   PROTOCOL_VERSION,
   type ClientMessage,
   type PartitionStart,
@@ -44,6 +45,8 @@ export interface TailSpec {
   filter?: TailFilter;
   limit?: number;
   cluster?: string;
+  /** Forced decoders for the key and value (issue 11); absent: auto. */
+  decoders?: ForcedDecoders;
 }
 
 /**

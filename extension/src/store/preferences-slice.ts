@@ -1,3 +1,4 @@
+import type { ForcedDecoders } from '@kafka-inspector/shared';
 import type { SiteSettings } from '../devtools/correlation-ids';
 import type { ProduceForm } from './produce-slice';
 import type { Slice } from './types';
@@ -14,6 +15,8 @@ export interface Preferences {
   activeTab: Tab;
   /** Produce templates per topic, saved on each successful send. */
   templates: Record<string, ProduceForm>;
+  /** Decoders forced per topic for the key and value (issue 11), sent with each tail of it. */
+  decoders: Record<string, ForcedDecoders>;
   /** The cluster profile the panel shows; null: the companion's default. */
   cluster: string | null;
   /** Times shown and typed in the browser's zone or in UTC. */
@@ -32,7 +35,7 @@ export interface PreferencesSlice {
 export const DEFAULT_BUFFER = 50_000;
 
 export const createPreferencesSlice: Slice<PreferencesSlice> = () => (set, get) => ({
-  preferences: { bufferSize: DEFAULT_BUFFER, order: 'newest', valueView: 'tree', activeTab: 'topics', templates: {}, cluster: null, timeZone: 'local', sites: {} },
+  preferences: { bufferSize: DEFAULT_BUFFER, order: 'newest', valueView: 'tree', activeTab: 'topics', templates: {}, decoders: {}, cluster: null, timeZone: 'local', sites: {} },
   setPreferences: (change) => set({ preferences: { ...get().preferences, ...change } }),
   setActiveTab: (activeTab) => set({ preferences: { ...get().preferences, activeTab } }),
   saveTemplate: (form) => set({ preferences: { ...get().preferences, templates: { ...get().preferences.templates, [form.topic]: { ...form, copies: 1 } } } }),

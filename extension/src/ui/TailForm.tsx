@@ -4,6 +4,7 @@ import { useInspector } from './store-context';
 import { fromDateTimeInput, presetTime, toDateTimeInput } from './time-format';
 import { TimeStartPicker } from './TimeStartPicker';
 import { CelField } from './CelField';
+import { SchemaDecoderPicker } from './SchemaDecoderPicker';
 
 type StartKind = StartPosition['from'];
 
@@ -24,6 +25,7 @@ export function TailForm() {
   const [cel, setCel] = useState('');
   const [limit, setLimit] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const decoders = useInspector((s) => s.preferences.decoders?.[topic]);
 
   useEffect(() => {
     if (spec?.topic) setTopic(spec.topic);
@@ -62,6 +64,7 @@ export function TailForm() {
       ...(parts ? { partitions: parts } : {}),
       ...(text || cel ? { filter: { ...(text ? { text } : {}), ...(cel ? { cel } : {}) } } : {}),
       ...(limit ? { limit: Number(limit) } : {}),
+      ...(decoders && (decoders.key || decoders.value) ? { decoders } : {}),
     });
   };
 
@@ -106,6 +109,7 @@ export function TailForm() {
         Limit
         <input value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} size={5} placeholder="none" />
       </label>
+      <SchemaDecoderPicker topic={topic} />
       <button className="primary" data-testid="tail-start-button">
         Start
       </button>
