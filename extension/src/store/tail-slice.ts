@@ -160,9 +160,14 @@ export function withTailStopped(tail: TailState, handle: TailHandle): TailState 
 export function withStreamFrames(tail: TailState, frames: QueuedFrame[], bufferSize: number, now: number): TailState {
   let next = tail;
   const incoming: WireRecord[] = [];
+  // Records that came after the first caught-up: the live ones the rate counts (not the backlog).
+  let live = 0;
   for (const { handle, frame } of frames) {
     if (next.handle?.key !== handle.key) continue;
-    if (frame.type === 'records') for (const record of frame.records) incoming.push(record);
+    if (frame.type === 'records') {
+      for (const record of frame.records) incoming.push(record);
+      if (next.caughtUpOnce) live += frame.records.length;
+    }
     else if (frame.type === 'status') next = { ...next, status: frame.status, message: frame.message ?? null, error: frame.error ?? (frame.status === 'error' ? next.error : null), ...(frame.status === 'ended' ? { handle: null } : {}) };
     else {
       const counts = withStreamCounts(next.streamStats, frame);
@@ -172,7 +177,7 @@ export function withStreamFrames(tail: TailState, frames: QueuedFrame[], bufferS
   }
   if (next === tail && incoming.length === 0) return tail;
   const arrivals = next.arrivals.filter((a) => now - a.at < RATE_WINDOW_MS);
-  if (incoming.length && next.caughtUpOnce) arrivals.push({ at: now, count: incoming.length });
+  if (live) arrivals.push({ at: now, count: live });
   const rate = Math.round((arrivals.reduce((sum, a) => sum + a.count, 0) * 1000) / RATE_WINDOW_MS);
   return { ...next, ...(incoming.length ? appendRecords(next, incoming, bufferSize) : {}), arrivals, rate };
 }

@@ -46,4 +46,11 @@ describe('the live rate (issue 14, item 9)', () => {
     expect(tail.caughtUpOnce).toBe(true);
     expect(tail.rate).toBe(10); // 30 records over the 3 s window
   });
+
+  it('backlog that lands in the same frame as the first caught-up is not counted either', () => {
+    let tail: TailState = { ...initialTail(), handle, status: 'live' };
+    tail = withStreamFrames(tail, [records(900), { handle, frame: { type: 'status', streamId: 's1', status: 'caught-up' } }, records(3, 900)], 50_000, 1000);
+    expect(tail.records).toHaveLength(903);
+    expect(tail.rate).toBe(1); // the 3 records after caught-up, over 3 s
+  });
 });
