@@ -24,7 +24,7 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
+  busy: { id: number; pending: Pending; timer: NodeJS.Timeout; chunks: ScanResult['records'] } | null;
 }
 
 const WORKER_URL = new URL('./scan-worker-entry.mjs', import.meta.url);
@@ -93,7 +93,7 @@ export class ScanPool {
         pending.reject(new ScanFailure(`scanning one batch ran past ${Math.round(pending.deadlineMs / 1000)} s`, 'deadline'));
         this.dispatch();
       }, pending.deadlineMs);
-      slot.busy = { id, pending, timer };
+      slot.busy = { id, pending, timer, chunks: [] };
       slot.worker.postMessage({ id, job: pending.job }, pending.transfer);
     }
   }
@@ -108,9 +108,13 @@ export class ScanPool {
     worker.on('message', (reply: WorkerReply) => {
       const busy = slot.busy;
       if (!busy || busy.id !== reply.id) return;
+      if ('chunk' in reply) {
+        for (const record of reply.chunk) busy.chunks.push(record);
+        return;
+      }
       clearTimeout(busy.timer);
       slot.busy = null;
-      if ('result' in reply) busy.pending.resolve(reply.result);
+      if ('result' in reply) busy.pending.resolve(busy.chunks.length ? { ...reply.result, records: [...busy.chunks, ...reply.result.records] } : reply.result);
       else busy.pending.reject(new ScanFailure(reply.error, 'crash'));
       this.dispatch();
     });

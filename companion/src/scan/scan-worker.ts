@@ -26,7 +26,13 @@ function scannerFor(job: ScanJob): Scanner {
   return scanner;
 }
 
-export type WorkerReply = { id: number; result: ScanResult } | { id: number; error: string };
+export type WorkerReply = { id: number; result: ScanResult } | { id: number; chunk: ScanResult['records'] } | { id: number; error: string };
+
+/**
+ * Matches go back in messages of this many records: each message is deserialized on the main
+ * thread in one go, so thousands of matches in one message would hold its event loop.
+ */
+const CHUNK_RECORDS = 500;
 
 parentPort!.on('message', (message: { id: number; job: ScanJob } | { forget: string }) => {
   if ('forget' in message) {
@@ -40,7 +46,10 @@ parentPort!.on('message', (message: { id: number; job: ScanJob } | { forget: str
     part.data.records = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   runScanJob(job, scannerFor(job)).then(
-    (result) => parentPort!.postMessage({ id, result } satisfies WorkerReply),
+    (result) => {
+      while (result.records.length > CHUNK_RECORDS) parentPort!.postMessage({ id, chunk: result.records.splice(0, CHUNK_RECORDS) } satisfies WorkerReply);
+      parentPort!.postMessage({ id, result } satisfies WorkerReply);
+    },
     (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );
 });

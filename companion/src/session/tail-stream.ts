@@ -305,7 +305,14 @@ export class TailStream {
     this.scanned += result.scanned;
     this.matched += result.matched;
     for (const [partition, next] of Object.entries(result.positions)) this.positions.set(Number(partition), next);
-    for (const record of result.records) this.batcher.push(record);
+    for (let i = 0; i < result.records.length; i++) {
+      this.batcher.push(result.records[i]!);
+      // A batch of thousands of matches goes out frame by frame, other sockets served in between.
+      if ((i + 1) % limits.maxBatchRecords === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.ended) return false;
+      }
+    }
     if (result.filterError) {
       this.fail({ code: 'INVALID_FILTER', message: result.filterError });
       return false;
