@@ -115,6 +115,29 @@ describe.skipIf(!REGISTRY)(`schema registry requests and produce with a schema${
     await client.ok({ type: 'tailStop', streamId });
   });
 
+  it('produces Protobuf (an import through references, the first message) that the tail decodes back; a skeleton of it', async () => {
+    const common = `${topic}-common`;
+    const res = await fetch(`${REGISTRY}/subjects/${common}/versions`, { method: 'POST', headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' }, body: JSON.stringify({ schemaType: 'PROTOBUF', schema: 'syntax = "proto3";\npackage shop;\nmessage Money {\n  string currency = 1;\n  int64 cents = 2;\n}\n' }) });
+    expect(res.ok, await res.clone().text()).toBe(true);
+    const subject = `${topic}-proto-value`;
+    const main = 'syntax = "proto3";\npackage shop;\nimport "money.proto";\nmessage Payment {\n  string id = 1;\n  Money amount = 2;\n}\n';
+    const reg = await fetch(`${REGISTRY}/subjects/${subject}/versions`, { method: 'POST', headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' }, body: JSON.stringify({ schemaType: 'PROTOBUF', schema: main, references: [{ name: 'money.proto', subject: common, version: 1 }] }) });
+    expect(reg.ok, await reg.clone().text()).toBe(true);
+    expect(JSON.parse((await client.ok({ type: 'schemaSkeleton', subject })).skeleton)).toEqual({ id: '', amount: { currency: '', cents: '0' } });
+    const protoTopic = await createTestTopic(1, 'ki-schema-proto');
+    try {
+      await client.ok({ type: 'produce', topic: protoTopic, records: [{ value: { encoding: 'json', text: '{"id":"p-1","amount":{"currency":"EUR","cents":"9007199254740993"}}', schema: { subject } } }] });
+      const { streamId } = await client.ok({ type: 'tailStart', topic: protoTopic, start: { from: 'earliest' } });
+      const [record] = await client.waitForRecords(streamId, 1);
+      expect(record!.value?.decoded).toMatchObject({ format: 'protobuf', subject });
+      expect(JSON.parse(record!.value!.decoded!.text!)).toMatchObject({ id: 'p-1', amount: { currency: 'EUR', cents: '9007199254740993' } });
+      const wrong = await client.fails({ type: 'produce', topic: protoTopic, records: [{ value: { encoding: 'json', text: '{"amount":{"cents":"lots"}}', schema: { subject } } }] });
+      expect(wrong).toMatchObject({ code: 'SCHEMA_INVALID', details: { path: 'amount.cents' } });
+    } finally {
+      await deleteTestTopics([protoTopic]);
+    }
+  });
+
   it('JSON that does not fit is SCHEMA_INVALID with the field path, and nothing is written', async () => {
     const before = await client.ok({ type: 'describeTopic', topic });
     const error = await client.fails({ type: 'produce', topic, records: [{ value: { encoding: 'json', text: '{"id":"o-3","total":1}', schema: { subject: orderSubject } } }, { value: { encoding: 'json', text: '{"id":"o-4","total":"lots"}', schema: { subject: orderSubject } } }] });

@@ -1,5 +1,6 @@
 import { encodeAvro } from './avro-encode';
 import { encodeJsonSchema } from './json-schema-encode';
+import { encodeProtobuf } from './protobuf-encode';
 import type { SchemaEncoders } from './schema-encode';
 import { wireFormat } from './wire-header';
 
@@ -7,4 +8,8 @@ import { wireFormat } from './wire-header';
 export const schemaEncoders: SchemaEncoders = {
   AVRO: async (value, schema) => wireFormat(schema.id, encodeAvro(schema.schema, value)),
   JSON: async (value, schema) => wireFormat(schema.id, encodeJsonSchema(schema.schema, value)),
+  PROTOBUF: async (value, schema, registry) => {
+    const { indexes, payload } = await encodeProtobuf(schema, value, registry);
+    return wireFormat(schema.id, payload, indexes);
+  },
 };

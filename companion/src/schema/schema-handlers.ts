@@ -3,7 +3,7 @@ import { RequestError } from '../session/wire-error';
 import type { RegistryClient } from './registry-client';
 import { registryError } from './registry-errors';
 import { avroSkeleton, jsonSchemaSkeleton } from './skeleton';
-import { protobufSkeleton } from './protobuf-skeleton';
+import { importsOf, protobufSkeletonOf } from './protobuf-encode';
 
 /** One registered schema with where it is registered (`schemaType` absent means AVRO). */
 export interface RegisteredSchema {
@@ -57,7 +57,7 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return out;
 }
 
-export function skeletonText(type: SchemaType, schema: string): string {
+export function skeletonText(type: SchemaType, schema: string, imports: Record<string, string> = {}): string {
   const parsed = (): unknown => {
     try {
       return JSON.parse(schema);
@@ -65,7 +65,7 @@ export function skeletonText(type: SchemaType, schema: string): string {
       throw new RequestError('SCHEMA_REGISTRY_ERROR', `the registered ${type} schema is not JSON`);
     }
   };
-  const skeleton = type === 'AVRO' ? avroSkeleton(parsed()) : type === 'JSON' ? jsonSchemaSkeleton(parsed()) : protobufSkeleton(schema);
+  const skeleton = type === 'AVRO' ? avroSkeleton(parsed()) : type === 'JSON' ? jsonSchemaSkeleton(parsed()) : protobufSkeletonOf(schema, imports);
   return JSON.stringify(skeleton, null, 2);
 }
 
@@ -100,6 +100,8 @@ export const schemaHandlers: { listSubjects: Handler<'listSubjects'>; listSchema
   async schemaSkeleton(request, lookup) {
     const found = await schemaFor(lookup(request.cluster), request.subject, request.version);
     const type = typeOf(found);
-    return { subject: request.subject, version: found.version, id: found.id, type, skeleton: skeletonText(type, found.schema) };
+    const registry = lookup(request.cluster);
+    const imports = type === 'PROTOBUF' ? await viaRegistry(`the references of ${request.subject}`, () => importsOf(registry, found.references, {})) : {};
+    return { subject: request.subject, version: found.version, id: found.id, type, skeleton: skeletonText(type, found.schema, imports) };
   },
 };

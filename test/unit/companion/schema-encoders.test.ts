@@ -72,3 +72,44 @@ describe('JSON Schema produce encoding', () => {
     expect(bytes.subarray(5).toString()).toBe('{"id":1}');
   });
 });
+
+describe('Protobuf produce encoding', () => {
+  const common = 'syntax = "proto3";\npackage shop;\nmessage Money {\n  string currency = 1;\n  int64 cents = 2;\n}\n';
+  const main = 'syntax = "proto3";\npackage shop;\nimport "common.proto";\nimport "google/protobuf/timestamp.proto";\nmessage Order {\n  string id = 1;\n  Money total = 2;\n  repeated string tags = 3;\n  Status status = 4;\n  google.protobuf.Timestamp at = 5;\n  enum Status { NEW = 0; PAID = 1; }\n}\nmessage Other { int32 n = 1; }\n';
+  const registry = { subjectVersion: async () => ({ schema: common, schemaType: 'PROTOBUF' as const, references: [], subject: 'common', version: 1, id: 1 }) } as never;
+  const schema = { id: 9, version: 1, subject: 'orders-value', schema: main, schemaType: 'PROTOBUF', references: [{ name: 'common.proto', subject: 'common', version: 1 }] };
+
+  it('encodes the first message (index [0], one zero byte) with imports from the registry; it decodes back the same', async () => {
+    const { compileProtobuf } = await import('../../../companion/src/schema/protobuf');
+    const { encodeProtobuf } = await import('../../../companion/src/schema/protobuf-encode');
+    const value = { id: 'o-1', total: { currency: 'EUR', cents: '9007199254740993' }, tags: ['a', 'b'], status: 'PAID', at: '2024-01-02T03:04:05Z' };
+    const { indexes, payload } = await encodeProtobuf(schema, value, registry);
+    expect([...indexes]).toEqual([0]);
+    const decoder = compileProtobuf(main, { 'common.proto': common });
+    expect(decoder.decode(decoder.typeAt([0]), payload)).toMatchObject({ id: 'o-1', total: { currency: 'EUR', cents: '9007199254740993' }, tags: ['a', 'b'], status: 'PAID', at: '2024-01-02T03:04:05Z' });
+    const bytes = await schemaEncoders.PROTOBUF!(value, schema, registry, 't', 'value');
+    expect([...bytes.subarray(0, 6)]).toEqual([0, 0, 0, 0, 9, 0]);
+  });
+
+  it('points at the field that does not fit, where protobufjs would have coerced it quietly', async () => {
+    const { encodeProtobuf } = await import('../../../companion/src/schema/protobuf-encode');
+    const fails = async (value: unknown) => {
+      try {
+        await encodeProtobuf(schema, value, registry);
+      } catch (error) {
+        if (error instanceof SchemaMismatch) return { path: error.path, message: error.message };
+        throw error;
+      }
+      throw new Error('no mismatch');
+    };
+    expect(await fails({ total: { cents: 'lots' } })).toMatchObject({ path: 'total.cents' });
+    expect(await fails({ tags: ['a', 3] })).toMatchObject({ path: 'tags[1]', message: 'expected string, got 3' });
+    expect(await fails({ status: 'LOST' })).toMatchObject({ path: 'status', message: 'expected one of NEW, PAID, got "LOST"' });
+    expect(await fails({ nope: 1 })).toMatchObject({ path: 'nope', message: 'Order has no field nope' });
+  });
+
+  it('a skeleton of the first message, imports resolved', async () => {
+    const { protobufSkeletonOf } = await import('../../../companion/src/schema/protobuf-encode');
+    expect(protobufSkeletonOf(main, { 'common.proto': common })).toEqual({ id: '', total: { currency: '', cents: '0' }, tags: [''], status: 'NEW', at: '1970-01-01T00:00:00Z' });
+  });
+});
