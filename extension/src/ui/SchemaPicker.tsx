@@ -20,7 +20,9 @@ export function SchemaPicker({ part }: { part: 'key' | 'value' }) {
 
   useEffect(() => {
     if (registry && tabActive && subjects.data === null && !subjects.loading && !subjects.error) void refresh();
-  }, [registry, tabActive]); // once, when the view is first shown on a profile with a registry
+    // Once, when the view is first shown on a profile with a registry (not on every state change).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [registry, tabActive]);
 
   if (!registry) return null;
   const Part = part === 'key' ? 'Key' : 'Value';

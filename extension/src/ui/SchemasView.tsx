@@ -15,7 +15,9 @@ export function SchemasView() {
 
   useEffect(() => {
     if (open && tabActive && subjects.data === null && !subjects.loading && !subjects.error) void refresh();
-  }, [open, tabActive]); // only when the view is first shown; Refresh is explicit after that
+    // Only when the view is first shown (not on every state change); Refresh is explicit after that.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, tabActive]);
 
   const shown = (subjects.data ?? []).filter((s) => s.subject.toLowerCase().includes(search.trim().toLowerCase()));
 
