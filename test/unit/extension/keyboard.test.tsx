@@ -109,7 +109,7 @@ describe('keyboard and screen readers', () => {
     act(() => store.getState().selectRecord('0:1'));
     await flush();
     const detail = screen.getByTestId('record-detail');
-    expect([...detail.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['PAID']);
+    expect(Array.from(detail.querySelectorAll('mark'), (m) => m.textContent)).toEqual(['PAID']);
   });
 
   it('Ctrl-Enter or Cmd-Enter in the Produce form sends', async () => {
