@@ -1,14 +1,22 @@
 import { useState } from 'react';
+import { Highlight } from './Highlight';
 
 /** A collapsible JSON tree: objects and arrays fold; the first two levels start open. */
 export function JsonTree({ value, name, depth = 0 }: { value: unknown; name?: string; depth?: number }) {
   const [open, setOpen] = useState(depth < 2);
-  const label = name !== undefined ? <span className="j-key">{name}: </span> : null;
+  const label =
+    name !== undefined ? (
+      <span className="j-key">
+        <Highlight text={name} />:{' '}
+      </span>
+    ) : null;
   if (value === null || typeof value !== 'object') {
     return (
       <div className="j-line">
         {label}
-        <span className={`j-${value === null ? 'null' : typeof value}`}>{JSON.stringify(value)}</span>
+        <span className={`j-${value === null ? 'null' : typeof value}`}>
+          <Highlight text={JSON.stringify(value)} />
+        </span>
       </div>
     );
   }

@@ -32,7 +32,8 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
   const running = tail.handle !== null && tail.status !== 'ended';
   // While the companion is away the last status is stale: say the tail will resume instead.
   const status = running && !connected ? 'disconnected' : tail.status;
-  const error = typeof tail.error === 'string' ? tail.error : tail.error?.message;
+  // One line in the pill: a CEL error's excerpt and caret show under the CEL field instead.
+  const error = (typeof tail.error === 'string' ? tail.error : tail.error?.message)?.split('\n', 1)[0];
 
   const exportAs = (format: ExportFormat) => {
     const name = `${tail.spec?.topic ?? 'records'}-${new Date().toISOString().replace(/[:.]/g, '-')}.${format}`;

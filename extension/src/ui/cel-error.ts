@@ -18,5 +18,6 @@ export function celProblem(error: WireError | string | null, cel: string | undef
   const start = typeof range?.start === 'number' ? Math.max(0, Math.min(cel.length, range.start)) : null;
   const end = typeof range?.end === 'number' ? Math.max(start ?? 0, Math.min(cel.length, range.end)) : null;
   const caret = start === null ? null : ' '.repeat(start) + '^'.repeat(Math.max(1, (end ?? start + 1) - start));
-  return { message: error.message, expression: cel, caret };
+  // The CEL library's message draws its own excerpt and caret on later lines: the first line says what is wrong.
+  return { message: error.message.split('\n', 1)[0]!.trim(), expression: cel, caret };
 }
