@@ -2,7 +2,7 @@
 # Installs the Debian packages the tests and the demo need, when missing:
 #   librdkafka-dev + gcc  the test/demo broker (librdkafka's mock cluster, built at first use)
 #   chromium              end-to-end tests of the panel (driven by playwright-core)
-#   kcat                  the benchmark's C baseline
+#   kcat                  the benchmark's C baseline, and the test that runs the panel's kcat produce command
 #   openssl               certificates for the TLS tests (a throwaway CA, client certificates)
 #   xvfb                  a virtual display for the e2e tests that open real DevTools (headful Chromium)
 # Usage: scripts/ensure-system-deps.sh [broker] [chromium] [kcat] [openssl] [xvfb]   (no argument: all of them)

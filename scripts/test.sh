@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-system-deps.sh broker chromium openssl xvfb
+# kcat: test/integration/kcat-produce-command.test.ts runs the panel's "Copy as kcat" command for real.
+bash scripts/ensure-system-deps.sh broker chromium kcat openssl xvfb
 # The e2e suite drives the built extension and standalone page.
 npm run --silent build >/dev/null
 npm run --silent typecheck
