@@ -69,6 +69,20 @@ describe('the panel says its states plainly, in Chromium at 1280 and 420 px, lig
     await page.selectOption('[data-testid=tail-start]', 'earliest');
     await page.click('[data-testid=tail-start-button]');
     await waitForShown(page, 30);
+    const toggle = page.getByRole('button', { name: /Tail settings/ });
+    const timeCell = page.locator('[data-testid=record-row] .c-time time').first();
+    if (width === 420) {
+      // Narrow: the running tail's form folds to one line, and the Time column keeps the time, the date in its tooltip.
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.getByTestId('tail-form-summary').textContent()).toBe(`${topic} · earliest`);
+      expect((await page.getByTestId('tail-form').boundingBox())!.height).toBeLessThan(60);
+      expect(await timeCell.textContent()).toMatch(/^\d{2}:\d{2}:\d{2}\.\d{3}$/);
+      expect(await timeCell.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} · /);
+      await screenshot(page, `${name}-2a-tail-folded`);
+    } else {
+      expect(await toggle.count()).toBe(0);
+      expect(await timeCell.textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/);
+    }
     await page.getByRole('textbox', { name: /Quick filter/ }).fill('paid');
     await waitForShown(page, 10);
     const records = page.getByRole('grid', { name: 'Records' });
@@ -85,6 +99,12 @@ describe('the panel says its states plainly, in Chromium at 1280 and 420 px, lig
 
     // A refused CEL filter: under the field, with a caret; the field is aria-invalid.
     await page.getByRole('textbox', { name: /Quick filter/ }).fill('');
+    if (width === 420) {
+      // The folded form opens from its toggle, by keyboard.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    }
     await page.getByRole('textbox', { name: 'CEL' }).fill('value.status == ');
     await page.click('[data-testid=tail-start-button]');
     await page.waitForSelector('[data-testid=cel-error]');
@@ -106,7 +126,7 @@ describe('the panel says its states plainly, in Chromium at 1280 and 420 px, lig
     const overflow = await page.evaluate(() => {
       const card = document.querySelector<HTMLElement>('.produce-card')!;
       const right = card.getBoundingClientRect().right;
-      const past = [...card.querySelectorAll<HTMLElement>('input, select, textarea, label')].filter((el) => el.getBoundingClientRect().right > right + 1 || (el.tagName === 'LABEL' && el.scrollWidth > el.clientWidth + 1));
+      const past = Array.from(card.querySelectorAll<HTMLElement>('input, select, textarea, label')).filter((el) => el.getBoundingClientRect().right > right + 1 || (el.tagName === 'LABEL' && el.scrollWidth > el.clientWidth + 1));
       // Text running out of its own box (a label that cannot wrap) counts too.
       return [...past.map((el) => el.outerHTML.slice(0, 80)), ...(card.scrollWidth > card.clientWidth + 1 ? ['the card scrolls sideways'] : [])];
     });
