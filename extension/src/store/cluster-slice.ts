@@ -33,8 +33,12 @@ export const createClusterSlice: Slice<ClusterSlice> = (bridge) => (set, get) =>
       const name = profile && !profile.default ? profile.name : null;
       if (name === applied) return;
       apply(name);
-      // The first lists were read before this ran (right after the welcome): read them again.
+      // The first lists were read before this ran (right after the welcome): read them again. The
+      // groups only if a list was asked for already (the Groups tab shown at start, a preference
+      // restored late); else the tab reads them when first shown.
       void get().refreshTopics();
+      const { groups } = get();
+      if (groups.loaded || groups.loading) void get().refreshGroups();
       if (get().cluster.overviewOpen) void get().loadClusterOverview();
     },
     async chooseCluster(name) {
