@@ -18,6 +18,11 @@ export interface ClusterProfile {
   schemaRegistry?: RegistrySettings;
   /** Local schema files bound to topics, contents read at start, by topic name. */
   schemas?: Record<string, TopicDecoderSettings>;
+  /**
+   * Consumer groups this companion itself runs on the cluster (the demo's consumer). A broker with
+   * no ListGroups (the demo's mock) still lists these, so its Groups tab is not a dead end.
+   */
+  ownGroups?: string[];
 }
 
 export interface TlsOptions {

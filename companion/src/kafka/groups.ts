@@ -4,7 +4,12 @@ import type { ClusterReads, CommittedOffsets, TopicMeta } from './cluster-reads'
 import { toGatewayError } from './error-map';
 import { GatewayError } from './gateway';
 
-export async function listGroups(admin: Admin): Promise<GroupSummary[]> {
+/**
+ * Every group the cluster knows (ListGroups), with state and member count (DescribeGroups). On a
+ * broker with no ListGroups, `ownGroups` (groups this companion runs itself) are listed instead,
+ * state and members unknown, rather than failing: their lag still shows in describeGroup.
+ */
+export async function listGroups(admin: Admin, ownGroups: string[] = []): Promise<GroupSummary[]> {
   try {
     const { groups } = await admin.listGroups();
     const described = groups.length ? await admin.describeGroups(groups.map((g) => g.groupId)).catch(() => null) : null;
@@ -13,7 +18,9 @@ export async function listGroups(admin: Admin): Promise<GroupSummary[]> {
       .map((g) => ({ groupId: g.groupId, protocolType: g.protocolType, state: byId.get(g.groupId)?.state ?? null, members: byId.get(g.groupId)?.members.length ?? null }))
       .sort((a, b) => a.groupId.localeCompare(b.groupId));
   } catch (error) {
-    throw toGatewayError(error, 'cannot list consumer groups');
+    const failure = toGatewayError(error, 'cannot list consumer groups');
+    if (failure.code !== 'UNSUPPORTED_BY_BROKER' || ownGroups.length === 0) throw failure;
+    return [...ownGroups].sort().map((groupId) => ({ groupId, protocolType: 'consumer', state: null, members: null }));
   }
 }
 
@@ -63,6 +70,15 @@ export async function describeGroup(admin: Admin, reads: ClusterReads, groupId: 
       return meta ? [{ topic, partitions: meta.partitions.map((p) => p.partitionId) }] : [];
     });
     committed = await askCoordinator(() => reads.committedOffsets(groupId, named));
+    if (!named && !committed.some((t) => t.partitions.some((p) => BigInt(p.offset) >= 0n)) && !(await described).ok) {
+      // A broker with no DescribeGroups may not answer "every topic" in OffsetFetch either (the
+      // demo's mock answers nothing): ask for each partition of each topic by name instead, and keep
+      // what was committed, as "every topic" would have answered.
+      const every = [...metadata.values()].filter((t) => !t.internal).map((t) => ({ topic: t.name, partitions: t.partitions.map((p) => p.partitionId) }));
+      committed = (await askCoordinator(() => reads.committedOffsets(groupId, every)))
+        .map(({ topic, partitions }) => ({ topic, partitions: partitions.filter((p) => BigInt(p.offset) >= 0n) }))
+        .filter((t) => t.partitions.length > 0);
+    }
   } catch (error) {
     await described;
     throw toGatewayError(error, `cannot fetch offsets of group ${groupId}`);

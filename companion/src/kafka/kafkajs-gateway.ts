@@ -86,7 +86,7 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
       return reader;
     },
     produce: (topic, records) => produceRecords(producers, reads, topic, records, maxMessageBytes),
-    listGroups: async () => listGroups(await getAdmin()),
+    listGroups: async () => listGroups(await getAdmin(), profile.ownGroups),
     describeGroup: async (groupId, topics) => describeGroup(await getAdmin(), reads, groupId, topics),
     async close() {
       const pending: Array<Promise<unknown>> = [...readers].map((reader) => reader.close());

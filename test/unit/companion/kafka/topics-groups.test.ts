@@ -2,7 +2,7 @@ import type { Admin } from 'kafkajs';
 import { AssignerProtocol } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { type ClusterReads, type LedPartition, protocolError, type TopicMeta, type WatermarkMap } from '../../../../companion/src/kafka/cluster-reads';
-import { describeGroup } from '../../../../companion/src/kafka/groups';
+import { describeGroup, listGroups } from '../../../../companion/src/kafka/groups';
 import { listTopics } from '../../../../companion/src/kafka/topics';
 
 const topic = (name: string, partitions: number, internal = false): TopicMeta => ({
@@ -110,6 +110,13 @@ describe('describeGroup', () => {
     expect(detail).toMatchObject({ members: null, membersError: { code: 'UNSUPPORTED_BY_BROKER' }, totalLag: '9' });
   });
 
+  it('without DescribeGroups and an empty "every topic" OffsetFetch (the mock), asks each partition by name and keeps the committed ones', async () => {
+    const reads = fakeReads([topic('t', 3), topic('__consumer_offsets', 1, true)], undefined, [{ topic: 't', partitions: [{ partition: 2, offset: '25' }] }]);
+    const detail = await describeGroup(admin({ describeFails: true }), { ...reads, committedOffsets: async (groupId, named) => (named ? reads.committedOffsets(groupId, named) : []) }, 'g');
+    expect(detail.offsets).toEqual([{ topic: 't', partition: 2, committed: '25', end: '40', lag: '15' }]);
+    expect(detail.totalLag).toBe('15');
+  });
+
   it('topics named in the request show every partition of them, committed or not', async () => {
     const empty = { groupId: 'g', state: 'Empty', protocol: '', members: [] };
     const detail = await describeGroup(admin({ group: empty }), fakeReads([topic('t', 3)], undefined, [{ topic: 't', partitions: [{ partition: 0, offset: '20' }] }]), 'g', ['t']);
@@ -120,5 +127,22 @@ describe('describeGroup', () => {
     const empty = { groupId: 'g', state: 'Empty', protocol: '', members: [] };
     const detail = await describeGroup(admin({ group: empty }), fakeReads([topic('t', 1)], undefined, [{ topic: 'gone', partitions: [{ partition: 0, offset: '3' }] }, { topic: 't', partitions: [{ partition: 0, offset: '20' }] }]), 'g');
     expect(detail.offsets.map((o) => o.topic)).toEqual(['t']);
+  });
+});
+
+describe('listGroups', () => {
+  const noListGroups = { listGroups: async () => Promise.reject(Object.assign(new Error('Broker does not support ListGroups'), { name: 'KafkaJSNonRetriableError' })) } as unknown as Admin;
+
+  it("on a broker without ListGroups lists the companion's own groups, state and members unknown", async () => {
+    expect(await listGroups(noListGroups, ['demo-b', 'demo-a'])).toEqual([
+      { groupId: 'demo-a', protocolType: 'consumer', state: null, members: null },
+      { groupId: 'demo-b', protocolType: 'consumer', state: null, members: null },
+    ]);
+  });
+
+  it('with no own groups, or another failure, still fails with a typed error', async () => {
+    await expect(listGroups(noListGroups)).rejects.toMatchObject({ code: 'UNSUPPORTED_BY_BROKER' });
+    const down = { listGroups: async () => Promise.reject(Object.assign(new Error('Connection error'), { name: 'KafkaJSConnectionError' })) } as unknown as Admin;
+    await expect(listGroups(down, ['demo-a'])).rejects.toMatchObject({ code: 'KAFKA_UNAVAILABLE' });
   });
 });
