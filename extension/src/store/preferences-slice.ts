@@ -23,6 +23,8 @@ export interface Preferences {
   timeZone: TimeZoneChoice;
   /** DevTools correlation, per inspected site (origin): topics to search, extra id headers and JSON paths. */
   sites: Record<string, SiteSettings>;
+  /** In a narrow panel the tail form folds to a one-line summary once a tail starts (issue 14: 8). */
+  tailFormCollapsed?: boolean;
 }
 
 export interface PreferencesSlice {

@@ -9,6 +9,7 @@ import { useInspector } from './store-context';
 import { TimeText, TimeZoneToggle } from './TimeText';
 import { type LiveEdge, useScrollAnchor } from './use-scroll-anchor';
 import { shownData } from '../store/decoded-view';
+import { NARROW_TABLE, useNarrow } from './use-narrow';
 
 const ROW_HEIGHT = 24;
 const rowId = (key: string) => `record-${key.replace(/[^\w-]/g, '-')}`;
@@ -23,6 +24,7 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
   const selected = useInspector((s) => s.tail.selected);
   const select = useInspector((s) => s.selectRecord);
   const status = useInspector((s) => s.tail.status);
+  const narrow = useNarrow(NARROW_TABLE);
   const virtualizer = useVirtualizer({ count: records.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
 
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -77,7 +79,7 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
                   data-key={key}
                 >
                   <span role="gridcell" className="c-time">
-                    <TimeText timestamp={record.timestamp} />
+                    <TimeText timestamp={record.timestamp} narrow={narrow} />
                   </span>
                   <span role="gridcell" className="c-part">{record.partition}</span>
                   <span role="gridcell" className="c-off">{record.offset}</span>

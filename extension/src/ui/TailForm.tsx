@@ -5,6 +5,8 @@ import { fromDateTimeInput, presetTime, toDateTimeInput } from './time-format';
 import { TimeStartPicker } from './TimeStartPicker';
 import { CelField } from './CelField';
 import { SchemaDecoderPicker } from './SchemaDecoderPicker';
+import { tailFormSummary } from './tail-form-summary';
+import { NARROW_FORM, useNarrow } from './use-narrow';
 
 type StartKind = StartPosition['from'];
 
@@ -26,6 +28,14 @@ export function TailForm() {
   const [limit, setLimit] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const decoders = useInspector((s) => s.preferences.decoders?.[topic]);
+  const narrow = useNarrow(NARROW_FORM);
+  const folded = useInspector((s) => s.preferences.tailFormCollapsed === true);
+  const setPreferences = useInspector((s) => s.setPreferences);
+  const status = useInspector((s) => s.tail.status);
+  // Only a narrow panel folds the form, and only once a tail ran: before that, or when the start was
+  // refused (a bad CEL filter, say), the fields are what is needed.
+  const collapsible = narrow && !!spec && status !== 'error';
+  const collapsed = collapsible && folded;
 
   useEffect(() => {
     if (spec?.topic) setTopic(spec.topic);
@@ -58,6 +68,8 @@ export function TailForm() {
     if (typeof position === 'string') return setProblem(position);
     if (parts?.some((p) => !Number.isInteger(p) || p < 0)) return setProblem('Partitions are numbers separated by commas.');
     setProblem(null);
+    // Narrow, the records need the height more than the form once the tail runs.
+    if (narrow) setPreferences({ tailFormCollapsed: true });
     void startTail({
       topic,
       start: position,
@@ -69,50 +81,64 @@ export function TailForm() {
   };
 
   return (
-    <form className="tail-form" onSubmit={submit} data-testid="tail-form">
-      <label className="grow">
-        Topic
-        <input list="tail-topics" value={topic} onChange={(e) => setTopic(e.target.value)} placeholder="topic" data-testid="tail-topic-input" spellCheck={false} />
-        <datalist id="tail-topics">
-          {topics.filter((t) => !t.internal).map((t) => (
-            <option key={t.name} value={t.name} />
-          ))}
-        </datalist>
-      </label>
-      <label>
-        Partitions
-        <input value={partitions} onChange={(e) => setPartitions(e.target.value)} placeholder="all" size={6} data-testid="tail-partitions" />
-      </label>
-      <label>
-        Start
-        <select value={from} onChange={(e) => setFrom(e.target.value as StartKind)} data-testid="tail-start">
-          <option value="latest">latest</option>
-          <option value="earliest">earliest</option>
-          <option value="lastN">last N</option>
-          <option value="offset">offset</option>
-          <option value="timestamp">timestamp</option>
-        </select>
-      </label>
-      {(from === 'lastN' || from === 'offset') && (
-        <label>
-          {from === 'lastN' ? 'N per partition' : 'Offset'}
-          <input value={param} onChange={(e) => setParam(e.target.value)} size={6} data-testid="tail-start-param" />
-        </label>
+    <form className={`tail-form${collapsed ? ' collapsed' : ''}`} onSubmit={submit} data-testid="tail-form">
+      {collapsible && (
+        <div className="tail-form-summary full">
+          <button type="button" className="link" aria-expanded={!collapsed} aria-controls="tail-form-fields" onClick={() => setPreferences({ tailFormCollapsed: !collapsed })} data-testid="tail-form-toggle">
+            {collapsed ? '▸' : '▾'} Tail settings
+          </button>
+          {collapsed && (
+            <span className="summary-text" data-testid="tail-form-summary">
+              {tailFormSummary({ topic, from, param, text, cel })}
+            </span>
+          )}
+        </div>
       )}
-      {from === 'timestamp' && <TimeStartPicker value={param} onChange={setParam} />}
-      <label className="grow">
-        Server filter (text)
-        <input value={text} onChange={(e) => setText(e.target.value)} placeholder="key, value or header contains…" data-testid="tail-filter-text" />
-      </label>
-      <CelField value={cel} onChange={setCel} />
-      <label>
-        Limit
-        <input value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} size={5} placeholder="none" />
-      </label>
-      <SchemaDecoderPicker topic={topic} />
-      <button className="primary" data-testid="tail-start-button">
-        Start
-      </button>
+      <div id="tail-form-fields" className="tail-form-fields" hidden={collapsed}>
+        <label className="grow">
+          Topic
+          <input list="tail-topics" value={topic} onChange={(e) => setTopic(e.target.value)} placeholder="topic" data-testid="tail-topic-input" spellCheck={false} />
+          <datalist id="tail-topics">
+            {topics.filter((t) => !t.internal).map((t) => (
+              <option key={t.name} value={t.name} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Partitions
+          <input value={partitions} onChange={(e) => setPartitions(e.target.value)} placeholder="all" size={6} data-testid="tail-partitions" />
+        </label>
+        <label>
+          Start
+          <select value={from} onChange={(e) => setFrom(e.target.value as StartKind)} data-testid="tail-start">
+            <option value="latest">latest</option>
+            <option value="earliest">earliest</option>
+            <option value="lastN">last N</option>
+            <option value="offset">offset</option>
+            <option value="timestamp">timestamp</option>
+          </select>
+        </label>
+        {(from === 'lastN' || from === 'offset') && (
+          <label>
+            {from === 'lastN' ? 'N per partition' : 'Offset'}
+            <input value={param} onChange={(e) => setParam(e.target.value)} size={6} data-testid="tail-start-param" />
+          </label>
+        )}
+        {from === 'timestamp' && <TimeStartPicker value={param} onChange={setParam} />}
+        <label className="grow">
+          Server filter (text)
+          <input value={text} onChange={(e) => setText(e.target.value)} placeholder="key, value or header contains…" data-testid="tail-filter-text" />
+        </label>
+        <CelField value={cel} onChange={setCel} />
+        <label>
+          Limit
+          <input value={limit} onChange={(e) => setLimit(e.target.value.replace(/\D/g, ''))} size={5} placeholder="none" />
+        </label>
+        <SchemaDecoderPicker topic={topic} />
+        <button className="primary" data-testid="tail-start-button">
+          Start
+        </button>
+      </div>
       {problem && <p className="error full">{problem}</p>}
     </form>
   );

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { isoTime } from '../store/record-shape';
 import { useInspector } from './store-context';
-import { formatTimeIn, relativeTime, zoneLabel } from './time-format';
+import { formatTimeIn, relativeTime, timeColumnText, zoneLabel } from './time-format';
 
 /**
  * A record time in the zone the user chose (local or UTC). Hovering tells how long ago it was and
  * the zone; `detailed` also says both inline.
  */
-export function TimeText({ timestamp, detailed = false }: { timestamp: string; detailed?: boolean }) {
+export function TimeText({ timestamp, detailed = false, narrow = false }: { timestamp: string; detailed?: boolean; narrow?: boolean }) {
   const zone = useInspector((s) => s.preferences.timeZone);
   const [now, setNow] = useState(() => Date.now());
   const relative = relativeTime(timestamp, now);
   return (
-    <time dateTime={isoTime(timestamp)} title={`${relative} · ${zoneLabel(zone)} · ${timestamp} ms`} onMouseEnter={() => setNow(Date.now())}>
-      {formatTimeIn(timestamp, zone)}
+    <time dateTime={isoTime(timestamp)} title={`${narrow ? `${formatTimeIn(timestamp, zone)} · ` : ''}${relative} · ${zoneLabel(zone)} · ${timestamp} ms`} onMouseEnter={() => setNow(Date.now())}>
+      {timeColumnText(timestamp, zone, narrow)}
       {detailed && <span className="muted"> {zoneLabel(zone)} · {relative}</span>}
     </time>
   );

@@ -36,6 +36,12 @@ export function formatTimeIn(timestampMs: string, zone: TimeZoneChoice): string 
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hours)}:${pad(p.minutes)}:${pad(p.seconds)}.${pad(p.ms, 3)}`;
 }
 
+/** The Time column's text: the full date and time when wide, only "10:25:45.123" when the panel is narrow. */
+export function timeColumnText(timestampMs: string, zone: TimeZoneChoice, narrow: boolean): string {
+  const full = formatTimeIn(timestampMs, zone);
+  return narrow && full !== timestampMs ? full.slice(full.indexOf(' ') + 1) : full;
+}
+
 /** "3 min ago", "in 2 h", "just now": how far a time is from `now`. */
 export function relativeTime(timestampMs: string | number, now: number): string {
   const diff = Number(timestampMs) - now;
