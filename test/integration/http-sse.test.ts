@@ -128,7 +128,9 @@ describe('HTTP bridge: tails as Server-Sent Events', () => {
 
   it('backpressure: a reader that stops reading throttles the tail (bounded buffering), then gets everything in order', async () => {
     const topic = await createTestTopic(2, 'sse-slow');
-    const total = 3000;
+    // Well past what loopback socket buffers absorb (several MB on Linux) plus the high-water mark,
+    // and under the 5,000 records per partition the mock broker keeps.
+    const total = 8000;
     for (let from = 0; from < total; from += 500) await produce(topic, from, 500, 2, 1000);
     const slow = await SseClient.open(`${companion.url}/stream?topic=${topic}&from=earliest`, auth());
     slow.pause();
