@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestTopic, testBrokers } from '../helpers/broker';
 import { spawnCompanion } from '../helpers/companion-process';
+import { percentile, pingUntil } from '../helpers/pings';
 import { TestClient } from '../helpers/ws-client';
 
 /**
@@ -27,7 +28,6 @@ const FILTERS: Array<[string, string]> = [
 
 /** How long a hostile stream may take to scan its few records, or to be ended for its filter. */
 const SETTLE_MS = 5_000;
-const PING_TIMEOUT_MS = 2_000;
 
 describe('hostile filters cannot freeze the companion for another client', () => {
   it.each(FILTERS)('%s: the other client pings in < 100 ms p99 while %s tails', async (_name, cel) => {
@@ -77,28 +77,3 @@ describe('hostile filters cannot freeze the companion for another client', () =>
     }
   }, 40_000);
 });
-
-/**
- * Pings one after another until `until` settles, and for at least 4 s (~200 pings, so p99 is not
- * just the one slowest: a filter stopped by its cost limit may hold the loop once, briefly, before
- * its stream ends); an unanswered ping counts as its timeout and ends the pinging.
- */
-async function pingUntil(client: TestClient, until: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  void until.then(() => (done = true));
-  const latencies: number[] = [];
-  const since = performance.now();
-  while (!done || performance.now() - since < 4_000) {
-    const sent = performance.now();
-    const reply = await client.send({ type: 'ping' }, PING_TIMEOUT_MS).catch(() => null);
-    latencies.push(reply ? performance.now() - sent : PING_TIMEOUT_MS);
-    if (!reply) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return latencies;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Infinity;
-}

@@ -2,6 +2,7 @@ import { Kafka, logLevel, type Message } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { createTestTopic, testBrokers } from '../helpers/broker';
 import { spawnCompanion } from '../helpers/companion-process';
+import { percentile, PING_TIMEOUT_MS, pingUntil } from '../helpers/pings';
 import { TestClient } from '../helpers/ws-client';
 import { BenchClient } from '../../bench/ws-client';
 
@@ -22,7 +23,6 @@ const POISON: Array<[string, () => Message[]]> = [
 
 /** How long the tailing client may take to read the poison record to the end. */
 const SETTLE_MS = 20_000;
-const PING_TIMEOUT_MS = 2_000;
 
 describe('poison records cannot freeze the companion', () => {
   it.each(POISON)('%s: another client pings in < 100 ms p99, /healthz answers, SIGTERM exits in < 2 s', async (_name, records) => {
@@ -77,25 +77,4 @@ async function produce(topic: string, messages: Message[]): Promise<void> {
   } finally {
     await producer.disconnect();
   }
-}
-
-/** Pings one after another until `until` settles, and for at least a second; an unanswered ping counts as its timeout. */
-async function pingUntil(client: TestClient, until: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  void until.then(() => (done = true));
-  const latencies: number[] = [];
-  const since = performance.now();
-  while (!done || performance.now() - since < 1_000) {
-    const sent = performance.now();
-    const reply = await client.send({ type: 'ping' }, PING_TIMEOUT_MS).catch(() => null);
-    latencies.push(reply ? performance.now() - sent : PING_TIMEOUT_MS);
-    if (!reply) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return latencies;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Infinity;
 }

@@ -1,32 +1,15 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Bridge } from '../../../extension/src/bridge/client';
-import { App } from '../../../extension/src/ui/App';
 import { highlightRuns } from '../../../extension/src/ui/highlight';
-import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
-import { asWebSocket, FakeSocket, flush } from './fake-socket';
+import { FakeSocket, flush } from './fake-socket';
+import { fakeTopic, renderPairedApp } from './paired-app';
 import { fakeRecord } from './records';
-import { wiredStore } from './wired-store';
 
-const storage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 const landed = () => act(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
 
 async function paired() {
-  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
-  render(
-    <ModeContext.Provider value="extension">
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </ModeContext.Provider>,
-  );
-  const connecting = store.getState().connect('ws://x/ws', 'tok');
-  FakeSocket.latest().open();
-  FakeSocket.latest().welcome();
-  await connecting;
-  await flush();
-  const socket = FakeSocket.latest();
-  socket.reply('listTopics', { topics: [{ name: 'orders', partitions: 1, replicationFactor: 1, messageCount: '3', internal: false }] });
+  const { store, socket } = await renderPairedApp();
+  socket.reply('listTopics', { topics: [fakeTopic('orders')] });
   await flush();
   return { store, socket };
 }

@@ -1,31 +1,12 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Bridge } from '../../../extension/src/bridge/client';
 import { humanConfigValue } from '../../../extension/src/ui/config-value';
-import { App } from '../../../extension/src/ui/App';
-import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
-import { asWebSocket, FakeSocket, flush } from './fake-socket';
-import { wiredStore } from './wired-store';
+import { FakeSocket, flush } from './fake-socket';
+import { renderPairedApp } from './paired-app';
 
-const storage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 const topic = (name: string) => ({ name, partitions: 1, replicationFactor: 1, messageCount: '3', internal: false });
 
-async function paired() {
-  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
-  render(
-    <ModeContext.Provider value="extension">
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </ModeContext.Provider>,
-  );
-  const connecting = store.getState().connect('ws://x/ws', 'tok');
-  FakeSocket.latest().open();
-  FakeSocket.latest().welcome();
-  await connecting;
-  await flush();
-  return { store, socket: FakeSocket.latest() };
-}
+const paired = () => renderPairedApp();
 
 const detail = (configs: unknown[]) => ({ name: 'orders', internal: false, partitions: [{ partition: 0, leader: 1, replicas: [1], isr: [1], low: '0', high: '3' }], configs });
 

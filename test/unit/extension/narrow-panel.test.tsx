@@ -1,16 +1,13 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Bridge } from '../../../extension/src/bridge/client';
-import { App } from '../../../extension/src/ui/App';
-import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
+import { StoreContext } from '../../../extension/src/ui/store-context';
 import { tailFormSummary } from '../../../extension/src/ui/tail-form-summary';
 import { formatTimeIn, timeColumnText } from '../../../extension/src/ui/time-format';
 import { TimeText } from '../../../extension/src/ui/TimeText';
-import { asWebSocket, FakeSocket, flush } from './fake-socket';
+import { FakeSocket, flush } from './fake-socket';
+import { fakeTopic, renderPairedApp } from './paired-app';
 import { fakeRecord } from './records';
-import { wiredStore } from './wired-store';
 
-const storage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 const landed = () => act(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
 
 /** A panel `width` px wide, as far as the UI's media queries can tell. */
@@ -22,21 +19,8 @@ function panelWidth(width: number) {
 }
 
 async function paired() {
-  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
-  render(
-    <ModeContext.Provider value="extension">
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </ModeContext.Provider>,
-  );
-  const connecting = store.getState().connect('ws://x/ws', 'tok');
-  FakeSocket.latest().open();
-  FakeSocket.latest().welcome();
-  await connecting;
-  await flush();
-  const socket = FakeSocket.latest();
-  socket.reply('listTopics', { topics: [{ name: 'orders', partitions: 1, replicationFactor: 1, messageCount: '3', internal: false }] });
+  const { store, socket } = await renderPairedApp();
+  socket.reply('listTopics', { topics: [fakeTopic('orders')] });
   await flush();
   act(() => store.getState().setActiveTab('tail'));
   return { store, socket };

@@ -5,27 +5,14 @@ import { App } from '../../../extension/src/ui/App';
 import { celProblem } from '../../../extension/src/ui/cel-error';
 import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
 import { asWebSocket, FakeSocket, flush } from './fake-socket';
+import { fakeTopic, noStorage, renderPairedApp } from './paired-app';
 import { wiredStore } from './wired-store';
 
-const storage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
-
 async function paired() {
-  const store = wiredStore(new Bridge({ WebSocket: asWebSocket, random: () => 0.5 }), storage);
-  render(
-    <ModeContext.Provider value="standalone">
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </ModeContext.Provider>,
-  );
-  const connecting = store.getState().connect('ws://x/ws', 'tok');
-  FakeSocket.latest().open();
-  FakeSocket.latest().welcome();
-  await connecting;
+  const paired = await renderPairedApp({ mode: 'standalone', random: () => 0.5 });
+  paired.socket.reply('listTopics', { topics: [fakeTopic('orders')] });
   await flush();
-  FakeSocket.latest().reply('listTopics', { topics: [{ name: 'orders', partitions: 1, replicationFactor: 1, messageCount: '3', internal: false }] });
-  await flush();
-  return { store, socket: FakeSocket.latest() };
+  return paired;
 }
 
 describe('panel states said plainly', () => {
@@ -60,7 +47,7 @@ describe('panel states said plainly', () => {
   });
 
   it('the demo cluster is named once in the header: "demo broker", never "demo demo"', async () => {
-    const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
+    const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), noStorage);
     render(
       <ModeContext.Provider value="standalone">
         <StoreContext.Provider value={store}>
