@@ -50,8 +50,15 @@ describe('cluster picker, jump to offset, full values and resend in Chromium (is
     return page;
   }
 
+  /** At 420 px a running tail folds the form to one line (a remembered preference): open it first. */
+  async function openTailForm(page: Page) {
+    const toggle = page.locator('[data-testid=tail-form-toggle]');
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  }
+
   async function tail(page: Page) {
     await page.click('[data-testid=tab-tail]');
+    await openTailForm(page);
     await page.fill('[data-testid=tail-topic-input]', topic);
     await page.selectOption('[data-testid=tail-start]', 'earliest');
     await page.click('[data-testid=tail-start-button]');
@@ -145,6 +152,7 @@ describe('cluster picker, jump to offset, full values and resend in Chromium (is
         await screenshot(page, `issue14-tail-tools-${width}-${theme}`);
         await page.getByRole('combobox', { name: 'Cluster' }).selectOption('demo');
         await page.click('[data-testid=tab-tail]');
+        await openTailForm(page);
         await page.selectOption('[data-testid=tail-start]', 'timestamp');
         await page.waitForSelector('[data-testid=time-start-warning]');
         await screenshot(page, `issue14-time-start-demo-${width}-${theme}`);
