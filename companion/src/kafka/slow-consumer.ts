@@ -51,8 +51,14 @@ export function startSlowConsumer(profile: ClusterProfile, options: SlowConsumer
   });
   return {
     async stop() {
-      await started;
-      await consumer.disconnect().catch(() => {});
+      // A join still in progress, or a broker already gone (a terminal's Ctrl-C reaches the demo
+      // broker too), would hold shutdown past its 2 s deadline: leave the group if it can be done
+      // quickly, else let the process exit take the connections down.
+      const left = started.then(() => consumer.disconnect()).catch(() => {});
+      await Promise.race([left, new Promise<void>((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
     },
   };
 }
+
+/** How long stop() waits for a clean LeaveGroup. */
+const STOP_GRACE_MS = 500;
