@@ -25,7 +25,7 @@ describe('the Node client in docs/protocol.md', () => {
     mkdirSync('test-output', { recursive: true });
     const file = resolve('test-output/doc-client.mjs');
     writeFileSync(file, code);
-    const child = spawn(process.execPath, [file], { env: { ...process.env, TOKEN: companion.token } });
+    const child = spawn(process.execPath, [file], { env: { ...process.env, TOKEN: companion.token, TOPIC: topic } });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
