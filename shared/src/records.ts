@@ -47,12 +47,30 @@ export const WireRecordSchema = z.object({
   offset: Int64StringSchema,
   /** Milliseconds since the epoch, as a decimal string. */
   timestamp: Int64StringSchema,
+  /**
+   * Whose clock `timestamp` is: the producer's (CreateTime) or the broker's when it appended the
+   * record (LogAppendTime, a topic's `message.timestamp.type`). Left out when unknown.
+   */
+  timestampType: z.enum(['CreateTime', 'LogAppendTime']).optional(),
   key: EncodedDataSchema.nullable(),
   /** null is a tombstone. */
   value: EncodedDataSchema.nullable(),
   headers: z.array(WireHeaderSchema),
   /** Key + value + header bytes as stored in Kafka. */
   size: z.number().int().min(0),
+  /**
+   * Set when the record was over one of the companion's decoding caps: what it really holds.
+   * `headers`/`headerBytes`: only the first headers were read (the rest are not in `headers`);
+   * `keyBytes`/`valueBytes`: the key or value was longer than the companion reads for a preview.
+   */
+  capped: z
+    .object({
+      headers: z.number().int().min(0).optional(),
+      headerBytes: z.number().int().min(0).optional(),
+      keyBytes: z.number().int().min(0).optional(),
+      valueBytes: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 export type WireRecord = z.infer<typeof WireRecordSchema>;
 

@@ -42,7 +42,7 @@ export function toWireRecord(record: RawRecord, maxValueBytes: number): WireReco
     size += Buffer.byteLength(header.key) + (header.value?.length ?? 0);
     headers.push({ key: header.key, value: header.value === null ? null : decodeData(header.value, maxValueBytes) });
   }
-  return {
+  return withRecordFacts(record, {
     topic: record.topic,
     partition: record.partition,
     offset: record.offset,
@@ -51,5 +51,24 @@ export function toWireRecord(record: RawRecord, maxValueBytes: number): WireReco
     value: record.value === null ? null : decodeData(record.value, maxValueBytes),
     headers,
     size,
-  };
+  });
+}
+
+/**
+ * Adds what the batch decoder knew beyond the bytes: whose clock the timestamp is, and the real
+ * sizes of a record over a decoding cap (its `size` then counts what Kafka stores, not the cut views).
+ */
+export function withRecordFacts(record: RawRecord, wire: WireRecord): WireRecord {
+  if (record.timestampType) wire.timestampType = record.timestampType;
+  const capped = record.capped;
+  if (capped) {
+    wire.capped = { ...capped };
+    if (capped.keyBytes !== undefined) wire.size += capped.keyBytes - (record.key?.length ?? 0);
+    if (capped.valueBytes !== undefined) wire.size += capped.valueBytes - (record.value?.length ?? 0);
+    if (capped.headerBytes !== undefined) {
+      const kept = record.headers.reduce((sum, h) => sum + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0);
+      wire.size += capped.headerBytes - kept;
+    }
+  }
+  return wire;
 }

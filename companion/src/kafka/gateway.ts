@@ -130,6 +130,8 @@ export interface RawRecord {
   offset: string;
   /** ms since epoch, decimal string */
   timestamp: string;
+  /** Whose clock the timestamp is (the batch's attributes say); unknown for readers that cannot tell. */
+  timestampType?: 'CreateTime' | 'LogAppendTime';
   key: Buffer | null;
   value: Buffer | null;
   headers: RawHeader[];

@@ -214,6 +214,7 @@ export function decodeBatchRecords(frame: BatchFrame, body: Buffer, context: Rec
       partition,
       offset: offset !== null ? String(offset) : (base + BigInt(offsetDelta)).toString(),
       timestamp: String(timestamp),
+      timestampType: frame.logAppendTime ? 'LogAppendTime' : 'CreateTime',
       key: key.view,
       value: value.view,
       headers,

@@ -150,4 +150,17 @@ describe('toWireRecord', () => {
     expect(wire.value).toMatchObject({ encoding: 'text', size: 5000, truncated: true });
     expect(wire.size).toBe(5001);
   });
+
+  it('says whose clock the timestamp is, and leaves it out when the reader could not tell', () => {
+    expect(toWireRecord(fakeRecord({ timestampType: 'LogAppendTime' }), 100).timestampType).toBe('LogAppendTime');
+    expect(toWireRecord(fakeRecord(), 100)).not.toHaveProperty('timestampType');
+  });
+
+  it('flags a record over a decoding cap and counts the bytes Kafka stores, not the cut views', () => {
+    const record = { ...fakeRecord({ key: 'kk', value: 'vvvv', headers: { a: '1' } }), capped: { keyBytes: 20, valueBytes: 4000, headers: 9, headerBytes: 90 } };
+    const wire = toWireRecord(record, 1000);
+    expect(wire.capped).toEqual({ keyBytes: 20, valueBytes: 4000, headers: 9, headerBytes: 90 });
+    expect(wire.size).toBe(20 + 4000 + 90);
+    expect(WireRecordSchema.safeParse(wire).success).toBe(true);
+  });
 });

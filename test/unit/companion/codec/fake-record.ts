@@ -16,6 +16,7 @@ export function fakeRecord(
     partition: overrides.partition ?? 0,
     offset: overrides.offset ?? '0',
     timestamp: overrides.timestamp ?? '1700000000000',
+    ...(overrides.timestampType ? { timestampType: overrides.timestampType } : {}),
     key: bytes(overrides.key === undefined ? 'key-1' : overrides.key),
     value: bytes(overrides.value === undefined ? 'value-1' : overrides.value),
     headers: headers.map(([key, value]) => ({ key, value: bytes(value) })),

@@ -41,15 +41,18 @@ describe('record batches', () => {
     });
     const result = read(bytes, '10');
     expect(result.records).toEqual([
-      { topic: 't', partition: 0, offset: '10', timestamp: '1000', key: Buffer.from('k'), value: Buffer.from('v'), headers: [{ key: 'a', value: Buffer.from('1') }, { key: 'a', value: Buffer.from('2') }, { key: 'n', value: null }] },
-      { topic: 't', partition: 0, offset: '11', timestamp: '1005', key: null, value: null, headers: [] },
+      { topic: 't', partition: 0, offset: '10', timestamp: '1000', timestampType: 'CreateTime', key: Buffer.from('k'), value: Buffer.from('v'), headers: [{ key: 'a', value: Buffer.from('1') }, { key: 'a', value: Buffer.from('2') }, { key: 'n', value: null }] },
+      { topic: 't', partition: 0, offset: '11', timestamp: '1005', timestampType: 'CreateTime', key: null, value: null, headers: [] },
     ]);
     expect(result.next).toBe('12');
   });
 
   it('uses the batch time for log-append-time topics', () => {
     const bytes = encodeBatch({ baseOffset: 0, baseTimestamp: 1, maxTimestamp: 777, logAppendTime: true, records: [{}, { timestampDelta: 3 }] });
-    expect(read(bytes).records.map((r) => r.timestamp)).toEqual(['777', '777']);
+    expect(read(bytes).records.map((r) => [r.timestamp, r.timestampType])).toEqual([
+      ['777', 'LogAppendTime'],
+      ['777', 'LogAppendTime'],
+    ]);
   });
 
   it('decompresses gzip and leaves out records before the fetch offset', () => {
