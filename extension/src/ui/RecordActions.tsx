@@ -5,7 +5,10 @@ import { activeProfile } from '../store/cluster-slice';
 import { kcatCommand, kcatProduceCommand } from '../store/kcat-command';
 import { recordLink } from '../store/record-link';
 import { plainRecord } from '../store/record-shape';
+import { cappedResendReason } from './record-facts';
 import { useInspector } from './store-context';
+
+const hasPreview = (record: WireRecord) => !!(record.value?.truncated || record.key?.truncated || record.headers.some((h) => h.value?.truncated));
 
 const plainText = (data: EncodedData | null) => (data === null ? '' : data.encoding === 'binary' ? data.base64 : data.text);
 
@@ -31,13 +34,18 @@ export function RecordActions({ record, original }: { record: WireRecord; origin
   const copy = (message: string, text: string) => void copyText(text).then(() => tell(message));
   const copied = (what: 'value' | 'key', data: EncodedData | null) =>
     data?.truncated ? `copied the ${what} preview (not the whole ${what})` : data?.encoding === 'binary' ? `copied the ${what} as base64` : `copied the ${what}`;
-  const produce = kcatProduceCommand(record, brokers);
+  // A record over the companion's decoding caps was read in part: neither resent nor rebuilt as if whole.
+  const partial = cappedResendReason(record) ?? cappedResendReason(original);
+  const produce = partial ? null : kcatProduceCommand(record, brokers);
 
   const resend = async () => {
     setProblem(null);
+    if (partial) return setProblem(partial);
     // Never a preview: the whole record is read first (the companion would refuse a truncated value anyway).
-    const whole = record.value?.truncated || record.key?.truncated ? await loadFull(original) : record;
-    if (!whole || whole.value?.truncated) return setProblem('The full value could not be loaded, so it cannot be resent.');
+    const whole = hasPreview(record) ? await loadFull(original) : record;
+    if (!whole || hasPreview(whole)) return setProblem('The full value could not be loaded, so it cannot be resent.');
+    const reason = cappedResendReason(whole);
+    if (reason) return setProblem(reason);
     editRecord(whole);
   };
 
@@ -55,18 +63,23 @@ export function RecordActions({ record, original }: { record: WireRecord; origin
       <button type="button" onClick={() => copy('copied a kcat command that reads this record', kcatCommand(record, brokers))}>
         Copy kcat read
       </button>
-      <button type="button" onClick={() => produce && copy('copied a kcat command that produces this record again', produce)} disabled={!produce} title={produce ? 'kcat -P with the same partition, key, headers and value bytes' : record.value === null ? 'kcat cannot produce a tombstone (null value)' : 'Load the full value first'}>
+      <button type="button" onClick={() => produce && copy('copied a kcat command that produces this record again', produce)} disabled={!produce} title={produce ? 'kcat -P with the same partition, key, headers and value bytes' : partial ? 'Only part of this record was read' : record.value === null ? 'kcat cannot produce a tombstone (null value)' : 'Load the full value first'}>
         Copy kcat produce
       </button>
       <button type="button" onClick={() => copy('copied a link that opens this record', recordLink(location, { topic: record.topic, partition: record.partition, offset: record.offset, ...(profile && !profile.default ? { cluster: profile.name } : {}) }))} data-testid="copy-link">
         Copy link
       </button>
-      <button type="button" className="primary" onClick={() => void resend()} data-testid="edit-resend">
+      <button type="button" className="primary" onClick={() => void resend()} disabled={!!partial} aria-describedby={partial ? 'resend-unavailable' : undefined} data-testid="edit-resend">
         Edit and resend
       </button>
       <span className="muted" role="status" data-testid="copy-status">
         {said}
       </span>
+      {partial && (
+        <p className="muted full" id="resend-unavailable" data-testid="resend-unavailable">
+          {partial}
+        </p>
+      )}
       {problem && (
         <p className="error full" role="alert">
           {problem}

@@ -2,13 +2,14 @@ import { useRef } from 'react';
 import type { WireRecord } from '@kafka-inspector/shared';
 import { fullKey } from '../store/record-reads-slice';
 import { CorrelationRecordLink } from './CorrelationRecordLink';
-import { formatBytes } from './format';
+import { formatBytes, formatCount } from './format';
 import { RecordActions } from './RecordActions';
 import { RecordValue } from './RecordValue';
 import { SchemaDecodedAs } from './SchemaDecodedAs';
 import { Highlight } from './Highlight';
 import { useInspector } from './store-context';
 import { TimeText } from './TimeText';
+import { cappedFacts, timestampTypeText } from './record-facts';
 import { useEscapeToClose } from './use-keys';
 import { shownData } from '../store/decoded-view';
 
@@ -24,6 +25,8 @@ export function RecordDetail({ record }: { record: WireRecord }) {
     select(null);
     closeOpened();
   };
+  const clock = timestampTypeText(record.timestampType);
+  const capped = cappedFacts(record);
   const pane = useRef<HTMLElement>(null);
   useEscapeToClose(pane, close);
 
@@ -41,17 +44,28 @@ export function RecordDetail({ record }: { record: WireRecord }) {
         <dl className="facts">
           <dt>Time</dt>
           <dd>
-            <TimeText timestamp={record.timestamp} detailed />
+            <TimeText timestamp={record.timestamp} type={record.timestampType} detailed />
+            {clock && (
+              <span className="muted" data-testid="timestamp-type">
+                {' '}
+                · {clock}
+              </span>
+            )}
           </dd>
           <dt>Key</dt>
           <dd className="mono" data-testid="detail-key">{key === null ? <i className="muted">null</i> : key.encoding === 'binary' ? `base64 ${key.base64}` : <Highlight text={key.text} />}</dd>
           <dt>Size</dt>
           <dd>{formatBytes(record.size)}</dd>
         </dl>
+        {capped.length > 0 && (
+          <p className="notice warn-notice" role="note" data-testid="capped-facts">
+            Only part of this record was read: it is over the companion&apos;s decoding caps. {capped.map((fact) => `${fact[0]!.toUpperCase()}${fact.slice(1)}.`).join(' ')}
+          </p>
+        )}
         <SchemaDecodedAs record={shown} />
         <RecordValue record={shown} original={record} />
         <h3>
-          Headers <span className="muted">{record.headers.length}</span>
+          Headers <span className="muted">{record.capped?.headers !== undefined ? `the first ${formatCount(record.headers.length)} of ${formatCount(record.capped.headers)}` : record.headers.length}</span>
         </h3>
         {record.headers.length > 0 ? (
           <table className="grid compact" data-testid="detail-headers">

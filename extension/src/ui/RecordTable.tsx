@@ -10,6 +10,7 @@ import { TimeText, TimeZoneToggle } from './TimeText';
 import { type LiveEdge, useScrollAnchor } from './use-scroll-anchor';
 import { shownData } from '../store/decoded-view';
 import { NARROW_TABLE, useNarrow } from './use-narrow';
+import { cappedFacts } from './record-facts';
 
 const ROW_HEIGHT = 24;
 const rowId = (key: string) => `record-${key.replace(/[^\w-]/g, '-')}`;
@@ -79,12 +80,15 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
                   data-key={key}
                 >
                   <span role="gridcell" className="c-time">
-                    <TimeText timestamp={record.timestamp} narrow={narrow} />
+                    <TimeText timestamp={record.timestamp} type={record.timestampType} narrow={narrow} />
                   </span>
                   <span role="gridcell" className="c-part">{record.partition}</span>
                   <span role="gridcell" className="c-off">{record.offset}</span>
                   <span role="gridcell" className={`c-key enc-${record.key?.encoding ?? 'null'}`}><Highlight text={preview(record.key && shownData(record.key), 60)} /></span>
-                  <span role="gridcell" className={`c-val enc-${record.value?.encoding ?? 'null'}`}>{record.value === null ? 'tombstone' : <Highlight text={preview(shownData(record.value))} />}</span>
+                  <span role="gridcell" className={`c-val enc-${record.value?.encoding ?? 'null'}`}>
+                    {record.capped && <CappedFlag facts={cappedFacts(record)} />}
+                    {record.value === null ? 'tombstone' : <Highlight text={preview(shownData(record.value))} />}
+                  </span>
                   <span role="gridcell" className="c-hdr">{record.headers.length || ''}</span>
                   <span role="gridcell" className="c-size">{formatBytes(record.size)}</span>
                 </div>
@@ -95,5 +99,15 @@ export function RecordTable({ records, liveEdge }: { records: WireRecord[]; live
       </div>
       <NewRecordsIndicator scroller={parentRef} records={records} liveEdge={liveEdge} rowHeight={ROW_HEIGHT} />
     </div>
+  );
+}
+
+/** A record read only in part (over a decoding cap): a mark in its row, its facts as the name. */
+function CappedFlag({ facts }: { facts: string[] }) {
+  const name = `Capped: ${facts.join('; ')}`;
+  return (
+    <span className="capped-flag" role="img" aria-label={name} title={name} data-testid="capped-flag">
+      ✂
+    </span>
   );
 }

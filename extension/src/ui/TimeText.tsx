@@ -1,18 +1,21 @@
+import type { WireRecord } from '@kafka-inspector/shared';
 import { useState } from 'react';
 import { isoTime } from '../store/record-shape';
 import { useInspector } from './store-context';
+import { timestampTypeText } from './record-facts';
 import { formatTimeIn, relativeTime, timeColumnText, zoneLabel } from './time-format';
 
 /**
  * A record time in the zone the user chose (local or UTC). Hovering tells how long ago it was and
- * the zone; `detailed` also says both inline.
+ * the zone, and whose clock it is (`type`, when known); `detailed` also says the zone and age inline.
  */
-export function TimeText({ timestamp, detailed = false, narrow = false }: { timestamp: string; detailed?: boolean; narrow?: boolean }) {
+export function TimeText({ timestamp, type, detailed = false, narrow = false }: { timestamp: string; type?: WireRecord['timestampType']; detailed?: boolean; narrow?: boolean }) {
   const zone = useInspector((s) => s.preferences.timeZone);
   const [now, setNow] = useState(() => Date.now());
   const relative = relativeTime(timestamp, now);
+  const clock = timestampTypeText(type);
   return (
-    <time dateTime={isoTime(timestamp)} title={`${narrow ? `${formatTimeIn(timestamp, zone)} · ` : ''}${relative} · ${zoneLabel(zone)} · ${timestamp} ms`} onMouseEnter={() => setNow(Date.now())}>
+    <time dateTime={isoTime(timestamp)} title={`${narrow ? `${formatTimeIn(timestamp, zone)} · ` : ''}${relative} · ${zoneLabel(zone)} · ${timestamp} ms${clock ? ` · ${clock}` : ''}`} onMouseEnter={() => setNow(Date.now())}>
       {timeColumnText(timestamp, zone, narrow)}
       {detailed && <span className="muted"> {zoneLabel(zone)} · {relative}</span>}
     </time>
