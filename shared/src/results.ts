@@ -48,11 +48,25 @@ export const WelcomeSchema = z.object({
 });
 export type Welcome = z.infer<typeof WelcomeSchema>;
 
+/**
+ * The Kafka release a broker runs. Kafka has no request that names it, so it is inferred from the
+ * highest request versions the broker supports (its ApiVersions answer).
+ */
+export const KafkaVersionSchema = z.object({
+  /** "3.1"; "3.3 or 3.4" where releases look alike; "≥ 3.7" (newer than the companion can tell); "< 2.0"; "unknown". */
+  name: z.string(),
+  /** How it was found: today always from the broker's ApiVersions answer. */
+  inferredFrom: z.literal('apiVersions'),
+});
+export type KafkaVersion = z.infer<typeof KafkaVersionSchema>;
+
 export const ClusterInfoSchema = z.object({
   cluster: z.string(),
   clusterId: z.string().nullable(),
   controller: z.number().int().nullable(),
   brokers: z.array(z.object({ nodeId: z.number().int(), host: z.string(), port: z.number().int() })),
+  /** Missing when the broker's API versions could not be read (or from an older companion). */
+  version: KafkaVersionSchema.optional(),
 });
 export type ClusterInfo = z.infer<typeof ClusterInfoSchema>;
 

@@ -14,6 +14,12 @@ describe('cluster, topics and groups over the protocol', () => {
     expect(await client.fails({ type: 'describeCluster', cluster: 'nope' })).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  // Real Kafka here is ../shared/kafka's 3.1.0; librdkafka's mock answers a mix no release matches.
+  it(`describeCluster infers the Kafka version from ApiVersions: ${isMockBroker() ? "unknown on librdkafka's mock broker" : '3.1 on real Kafka (KAFKA_BROKERS)'}`, async () => {
+    const info = await paired.client.ok({ type: 'describeCluster' });
+    expect(info.version).toEqual({ name: isMockBroker() ? 'unknown' : '3.1', inferredFrom: 'apiVersions' });
+  });
+
   it('listTopics searches by name on the server and reports counts; describeTopic shows partitions', async () => {
     const { client } = paired;
     const topic = await createTestTopic(2, 'ki-search');

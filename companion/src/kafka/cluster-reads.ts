@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Kafka } from 'kafkajs';
+import type { ApiVersionTable } from './kafka-version';
 import { createPrivateCluster, type PartitionMetadata, type PrivateCluster, READ_COMMITTED } from './private-cluster';
 
 /**
@@ -27,6 +28,8 @@ export interface ClusterReads {
    * nothing is committed), or of every partition it committed when `topics` is omitted.
    */
   committedOffsets(groupId: string, topics?: Array<{ topic: string; partitions: number[] }>): Promise<CommittedOffsets>;
+  /** The highest version of each request a broker supports: its answer to KafkaJS's ApiVersions handshake. */
+  apiVersions(): Promise<ApiVersionTable>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,8 @@ interface Protocol {
 /** The slice of KafkaJS's internal Broker used here. */
 export interface WireBroker {
   lookupRequest(apiKey: number, definition: RequestDefinition): (args: Record<string, unknown>) => Protocol;
+  /** Filled by the ApiVersions handshake on connect (the seed broker's, shared by the pool): api key -> range. */
+  versions: Record<string, { minVersion: number; maxVersion: number }> | null;
 }
 export interface ReadCluster extends PrivateCluster {
   brokerPool: { findConnectedBroker(): Promise<WireBroker> };
@@ -207,6 +212,11 @@ export function createClusterReads(kafka: Kafka, makeCluster = () => createPriva
       const asked = topics?.filter((t) => t.partitions.length > 0).map(({ topic, partitions }) => ({ topic, partitions: partitions.map((partition) => ({ partition })) }));
       const { responses } = await withRetries(async () => (await (await connected()).findGroupCoordinator({ groupId })).offsetFetch({ groupId, topics: asked ?? [] }));
       return responses.map(({ topic, partitions }) => ({ topic, partitions: partitions.map(({ partition, offset }) => ({ partition, offset })) }));
+    },
+
+    async apiVersions() {
+      const broker = await withRetries(async () => (await connected()).brokerPool.findConnectedBroker());
+      return new Map(Object.entries(broker.versions ?? {}).map(([key, range]) => [Number(key), range.maxVersion]));
     },
 
     async close() {

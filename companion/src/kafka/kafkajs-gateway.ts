@@ -1,10 +1,12 @@
+import type { KafkaVersion } from '@kafka-inspector/shared';
 import type { Admin, Producer } from 'kafkajs';
 import type { ClusterProfile } from '../config/types';
 import { createKafkaClient } from './client';
-import { createClusterReads } from './cluster-reads';
+import { type ClusterReads, createClusterReads } from './cluster-reads';
 import { toGatewayError } from './error-map';
 import type { KafkaGateway, TailReader } from './gateway';
 import { fetchShare } from './fetch-share';
+import { guessKafkaVersion } from './kafka-version';
 import { describeGroup, listGroups } from './groups';
 import { produceRecords, type ProducerSource } from './produce';
 import { createTopicLimits } from './topic-limits';
@@ -14,6 +16,13 @@ import { scanPool } from '../scan/scan-pool';
 
 /** Java's consumer default (fetch.max.wait.ms): real Kafka answers sooner whenever data arrives. */
 const DEFAULT_FETCH_MAX_WAIT_MS = 500;
+
+/** The broker's release, inferred from its API versions; none when they cannot be read, as the other facts still can. */
+const kafkaVersion = (reads: ClusterReads): Promise<KafkaVersion | undefined> =>
+  reads.apiVersions().then(
+    (table) => ({ name: guessKafkaVersion(table), inferredFrom: 'apiVersions' as const }),
+    () => undefined,
+  );
 
 /**
  * The KafkaJS implementation of the gateway. Admin and producer connect on first use and are
@@ -65,10 +74,11 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
   return {
     async describeCluster() {
       try {
-        const info = await (await getAdmin()).describeCluster();
+        const [info, version] = await Promise.all([(await getAdmin()).describeCluster(), kafkaVersion(reads)]);
         // A controller id that names none of the brokers (the test broker says 0 with only node 1) is unknown: null.
         const controller = info.brokers.some((b) => b.nodeId === info.controller) ? info.controller : null;
-        return { clusterId: info.clusterId || null, controller, brokers: info.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port })) };
+        const brokers = info.brokers.map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port }));
+        return { clusterId: info.clusterId || null, controller, brokers, ...(version && { version }) };
       } catch (error) {
         throw toGatewayError(error, 'cannot describe the cluster');
       }

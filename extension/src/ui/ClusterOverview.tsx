@@ -1,9 +1,20 @@
+import type { KafkaVersion } from '@kafka-inspector/shared';
 import { activeProfile } from '../store/cluster-slice';
 import { formatCount } from './format';
 import './record-tools.css';
 import { useInspector } from './store-context';
 
-/** Brokers, controller, cluster id, and topic and partition counts of the cluster shown. */
+const INFERRED = '(inferred from the API versions the broker supports)';
+
+/** Kafka names its version nowhere, so the text says how it was found and when it could not be. */
+function kafkaVersionText(version: KafkaVersion | undefined): string {
+  if (!version) return 'not known: the broker did not tell its API versions';
+  if (version.name === 'unknown') return 'unknown: the API versions the broker supports match no Apache Kafka release (a Kafka-compatible broker or a test broker?)';
+  if (version.name === '< 2.0') return `older than Kafka 2.0 ${INFERRED}`;
+  return `Kafka ${version.name} ${INFERRED}`;
+}
+
+/** Brokers, controller, cluster id, Kafka version, and topic and partition counts of the cluster shown. */
 export function ClusterOverview() {
   const { overviewOpen, info, loading, error } = useInspector((s) => s.cluster);
   const toggle = useInspector((s) => s.toggleClusterOverview);
@@ -48,10 +59,10 @@ export function ClusterOverview() {
           </dd>
           <dt>Topics</dt>
           <dd data-testid="cluster-topics">{topicsLoading && topics.length === 0 ? 'loading…' : `${formatCount(userTopics.length)} topics, ${formatCount(partitions)} partitions (internal topics not counted)`}</dd>
-          <dt>Versions</dt>
-          <dd>
-            companion {welcome.server.version}; the Kafka version is not reported by the protocol the companion speaks
-          </dd>
+          <dt>Kafka version</dt>
+          <dd data-testid="cluster-version">{kafkaVersionText(info.version)}</dd>
+          <dt>Companion version</dt>
+          <dd>{welcome.server.version}</dd>
           <dt>Bootstrap</dt>
           <dd className="mono">{profile?.brokers.join(', ')}</dd>
         </dl>

@@ -130,4 +130,11 @@ describe('cluster reads (Metadata and ListOffsets without tracked topics)', () =
     expect(marks.get('on-1')?.get(0)).toEqual({ low: '5', high: '100' });
     expect(marks.get('on-2')?.get(0)).toMatchObject({ error: { message: 'Connection error: ECONNREFUSED' } });
   });
+
+  it("apiVersions gives each api key's highest version from the connected broker's handshake", async () => {
+    const broker = { versions: { 0: { minVersion: 0, maxVersion: 9 }, 3: { minVersion: 0, maxVersion: 12 } } };
+    const cluster = { connect: async () => {}, disconnect: async () => {}, brokerPool: { findConnectedBroker: async () => broker } } as unknown as ReadCluster;
+    const reads = createClusterReads({} as Kafka, () => cluster);
+    expect(await reads.apiVersions()).toEqual(new Map([[0, 9], [3, 12]]));
+  });
 });

@@ -36,6 +36,7 @@ function fakeReads(topics: TopicMeta[], failing = new Set<string>(), committed: 
       }
       return marks;
     },
+    apiVersions: async () => new Map(),
     close: async () => {},
   };
 }
