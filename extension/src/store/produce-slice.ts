@@ -1,4 +1,4 @@
-import type { EncodedData, OutgoingData, OutgoingKeyValue, Produced, WireRecord } from '@kafka-inspector/shared';
+import type { EncodedData, OutgoingData, OutgoingKeyValue, Produced, WireHeader, WireRecord } from '@kafka-inspector/shared';
 import { RequestFailed } from '../bridge/client';
 import type { Slice } from './types';
 import { errorText } from './types';
@@ -14,13 +14,24 @@ export interface ProduceForm {
   value: string;
   valueMode: ValueMode;
   tombstone: boolean;
-  headers: Array<{ key: string; value: string }>;
+  headers: ProduceHeader[];
   copies: number;
   /** The key field holds base64 of bytes that are not UTF-8 (a resent binary key). */
   keyIsBase64?: boolean;
   /** Encode the key / the value (JSON) with this registered schema; null (or absent in old templates): as typed. */
   keySchema?: SchemaChoice | null;
   valueSchema?: SchemaChoice | null;
+}
+
+/**
+ * A header in the form. `base64`: the value field holds base64 of bytes that are not UTF-8 (a
+ * resent binary header); `isNull`: the header has no value (not the empty string).
+ */
+export interface ProduceHeader {
+  key: string;
+  value: string;
+  base64?: boolean;
+  isNull?: boolean;
 }
 
 /** A subject and version (null: the latest) chosen in the Produce view. */
@@ -81,6 +92,8 @@ export function validateForm(form: ProduceForm): string | null {
   if (!form.tombstone && form.valueMode === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(form.value.trim())) return 'The value is not base64.';
   if (form.copies < 1 || form.copies > 10_000 || !Number.isInteger(form.copies)) return 'Copies must be between 1 and 10,000.';
   if (form.headers.some((h) => !h.key)) return 'Every header needs a name.';
+  const notBase64 = form.headers.find((h) => h.base64 && !h.isNull && !/^[A-Za-z0-9+/]*={0,2}$/.test(h.value.trim()));
+  if (notBase64) return `The value of header ${notBase64.key} is not base64.`;
   return null;
 }
 
@@ -89,10 +102,15 @@ export function formToRecords(form: ProduceForm) {
     ...(form.partition ? { partition: Number(form.partition) } : {}),
     key: form.keyIsNull ? null : form.keySchema ? withSchema(form.key, form.keySchema) : form.keyIsBase64 ? ({ encoding: 'binary', base64: form.key.trim() } as const) : ({ encoding: 'text', text: form.key } as const),
     value: form.tombstone ? null : form.valueSchema ? withSchema(form.value, form.valueSchema) : outgoing(form.value, form.valueMode),
-    headers: form.headers.map((h) => ({ key: h.key, value: { encoding: 'text' as const, text: h.value } })),
+    headers: form.headers.map((h) => ({ key: h.key, value: headerData(h) })),
   };
   return Array.from({ length: form.copies }, () => record);
 }
+
+const headerData = (h: ProduceHeader): OutgoingData | null => (h.isNull ? null : h.base64 ? { encoding: 'binary', base64: h.value.trim() } : { encoding: 'text', text: h.value });
+
+/** A tailed header as the form holds it: its bytes kept (base64 for binary, null for none). */
+const formHeader = (h: WireHeader): ProduceHeader => (h.value === null ? { key: h.key, value: '', isNull: true } : h.value.encoding === 'binary' ? { key: h.key, value: h.value.base64, base64: true } : { key: h.key, value: h.value.text });
 
 const withSchema = (text: string, choice: SchemaChoice): OutgoingKeyValue => ({ encoding: 'json', text, schema: { subject: choice.subject, ...(choice.version === null ? {} : { version: choice.version }) } });
 
@@ -154,7 +172,7 @@ export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) =>
           value: asText(record.value),
           valueMode,
           tombstone: record.value === null,
-          headers: record.headers.map((h) => ({ key: h.key, value: asText(h.value) })),
+          headers: record.headers.map(formHeader),
           copies: 1,
         },
         result: null,

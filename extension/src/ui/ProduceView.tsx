@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { produceAllowed } from '../store/glob';
-import { emptyForm, prettyJson, validateForm, type ValueMode } from '../store/produce-slice';
+import { emptyForm, prettyJson, type ProduceHeader, validateForm, type ValueMode } from '../store/produce-slice';
 import { SchemaPicker } from './SchemaPicker';
 import { ProduceProgress } from './ProduceProgress';
 import { useInspector } from './store-context';
@@ -95,15 +95,30 @@ export function ProduceView() {
             + Header
           </button>
         </div>
-        {form.headers.map((header, i) => (
-          <div className="row header-row" key={i}>
-            <input placeholder="name" value={header.key} onChange={(e) => set({ headers: form.headers.map((h, j) => (j === i ? { ...h, key: e.target.value } : h)) })} data-testid="header-key" />
-            <input className="grow" placeholder="value" value={header.value} onChange={(e) => set({ headers: form.headers.map((h, j) => (j === i ? { ...h, value: e.target.value } : h)) })} data-testid="header-value" />
-            <button type="button" className="link" onClick={() => set({ headers: form.headers.filter((_, j) => j !== i) })} title="Remove header">
-              ×
-            </button>
-          </div>
-        ))}
+        {form.headers.map((header, i) => {
+          const change = (edit: Partial<ProduceHeader>) => set({ headers: form.headers.map((h, j) => (j === i ? { ...h, ...edit } : h)) });
+          const n = i + 1;
+          return (
+            <div className="row header-row" key={i}>
+              <input placeholder="name" aria-label={`Header ${n} name`} value={header.key} onChange={(e) => change({ key: e.target.value })} data-testid="header-key" />
+              <input className="grow" placeholder={header.isNull ? 'null' : 'value'} aria-label={`Header ${n} value`} value={header.value} disabled={header.isNull} onChange={(e) => change({ value: e.target.value })} data-testid="header-value" />
+              {/* A resent header keeps its bytes: binary as base64, no value as null; unticking makes it text. */}
+              {header.base64 && (
+                <label className="check">
+                  <input type="checkbox" checked aria-label={`Header ${n} value is base64 (bytes)`} onChange={() => change({ base64: false })} /> base64
+                </label>
+              )}
+              {header.isNull && (
+                <label className="check">
+                  <input type="checkbox" checked aria-label={`Header ${n} value is null`} onChange={() => change({ isNull: false })} /> null
+                </label>
+              )}
+              <button type="button" className="link" onClick={() => set({ headers: form.headers.filter((_, j) => j !== i) })} title="Remove header" aria-label={`Remove header ${n}`}>
+                ×
+              </button>
+            </div>
+          );
+        })}
         <div className="actions">
           <button className="primary" disabled={sending || !allowed.ok} onClick={() => void send()} data-testid="produce-send" title={allowed.ok ? 'Send (Ctrl+Enter, ⌘+Enter)' : allowed.reason} aria-keyshortcuts="Control+Enter Meta+Enter">
             {sending ? 'Sending…' : form.copies > 1 ? `Send ${form.copies} records` : 'Send'}

@@ -155,6 +155,28 @@ describe('big values and resend (issue 14, items 3 and 4)', () => {
     const sent = socket.last('produce') as { records: Array<{ value: { text: string } }> };
     expect(sent.records[0]!.value.text).toBe(compact);
   });
+  it('binary header values are resent with their bytes (base64), and null ones as null', async () => {
+    // 0xff 0x00 0x10 is not UTF-8: the tail sends it as base64, and so must the resend.
+    const binary = Buffer.from([0xff, 0x00, 0x10]).toString('base64');
+    const headers = [
+      { key: 'raw', value: { encoding: 'binary' as const, base64: binary, size: 3 } },
+      { key: 'trace', value: { encoding: 'text' as const, text: 'abc', size: 3 } },
+      { key: 'gone', value: null },
+    ];
+    const { store, socket } = await tailing([fakeRecord({ offset: '4', headers })]);
+    act(() => store.getState().selectRecord('0:4'));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit and resend' }));
+    await act(flush);
+    expect(screen.getByRole('checkbox', { name: 'Header 1 value is base64 (bytes)' })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await act(flush);
+    const sent = socket.last('produce') as { records: Array<{ headers: unknown[] }> };
+    expect(sent.records[0]!.headers).toEqual([
+      { key: 'raw', value: { encoding: 'binary', base64: binary } },
+      { key: 'trace', value: { encoding: 'text', text: 'abc' } },
+      { key: 'gone', value: null },
+    ]);
+  });
 });
 
 describe('jump, open and load older (issue 14, item 5)', () => {
