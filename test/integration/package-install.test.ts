@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
+import semver from 'semver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestTopic, deleteTestTopics, testBrokers } from '../helpers/broker';
 import { TestClient } from '../helpers/ws-client';
@@ -28,6 +29,25 @@ const running: ChildProcess[] = [];
 // repository's package); its registry and cache settings may stay.
 const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_(package_|lifecycle_|config_workspace)|INIT_CWD$)/i.test(key)));
 
+const oldestNode = semver.minVersion((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node)!.version;
+
+/** Installed packages (nested and scoped too) whose `engines.node` refuses `node`. */
+function enginesRefusing(modules: string, node: string): string[] {
+  const refused: string[] = [];
+  for (const entry of existsSync(modules) ? readdirSync(modules) : []) {
+    if (entry.startsWith('.')) continue;
+    const dirs = entry.startsWith('@') ? readdirSync(join(modules, entry)).map((name) => join(modules, entry, name)) : [join(modules, entry)];
+    for (const dir of dirs) {
+      const manifestPath = join(dir, 'package.json');
+      if (!existsSync(manifestPath)) continue;
+      const { name, version: v, engines } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { name: string; version: string; engines?: { node?: string } };
+      if (typeof engines?.node === 'string' && !semver.satisfies(node, engines.node)) refused.push(`${name}@${v} wants node ${engines.node}`);
+      refused.push(...enginesRefusing(join(dir, 'node_modules'), node));
+    }
+  }
+  return refused;
+}
+
 afterAll(() => {
   for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   rmSync(work, { recursive: true, force: true });
@@ -45,8 +65,12 @@ describe.skipIf(skipReason !== '')(`the companion as an npm package${skipReason 
     const app = join(work, 'app');
     await run('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), '{ "name": "ki-install-check", "private": true }\n');
-    await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: app, env: npmEnv, maxBuffer: 16 * 1024 * 1024 });
+    const install = await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=warn', tarball], { cwd: app, env: npmEnv, maxBuffer: 16 * 1024 * 1024 });
     const installed = join(app, 'node_modules');
+    // The tree a user gets, not the repository's lockfile (whose overrides do not travel): every
+    // package accepts the oldest Node the README promises, so npm has nothing to warn about.
+    expect(install.stderr).not.toMatch(/EBADENGINE/);
+    expect(enginesRefusing(installed, oldestNode)).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(installed, 'kafka-inspector/package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).not.toContain('tsx');
     expect(Object.keys(manifest.dependencies)).not.toContain('@kafka-inspector/shared');
