@@ -1,9 +1,9 @@
 import type { WireRecord } from '@kafka-inspector/shared';
 import type { RefObject } from 'react';
-import { download } from '../bridge/platform';
-import { EXPORT_MIME, type ExportFormat, exportRecords } from '../store/export-records';
-import { formatCount } from './format';
+import { BufferExport } from './BufferExport';
+import { Icon } from './Icon';
 import { useInspector } from './store-context';
+import { TailCounters } from './TailCounters';
 
 const STATUS_LABEL: Record<string, string> = {
   idle: 'Idle',
@@ -17,11 +17,25 @@ const STATUS_LABEL: Record<string, string> = {
   disconnected: 'Disconnected: resumes where it was once the companion is back',
 };
 
-/** Status, counters and controls of the current tail, and the instant filter over what is held. */
-export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterRef: RefObject<HTMLInputElement | null> }) {
+/** A narrow toolbar's pill says the status in a word; the whole sentence is its title. */
+const SHORT_LABEL: Record<string, string> = { 'caught-up': 'Caught up', throttled: 'Throttled', disconnected: 'Disconnected' };
+
+/** The narrow toolbar's "More tail tools" disclosure: whether it is open, and what it shows. */
+export interface MoreTools {
+  open: boolean;
+  toggle(): void;
+  /** The id of the element it shows and hides. */
+  controls: string;
+}
+
+/**
+ * Status, counters and controls of the current tail, and the instant filter over what is held.
+ * `more` (a narrow panel): one line of icon buttons, each named; the full counters, buffer, export
+ * and the go-to row sit behind "More tail tools".
+ */
+export function TailToolbar({ shown, filterRef, more }: { shown: WireRecord[]; filterRef: RefObject<HTMLInputElement | null>; more?: MoreTools }) {
   const tail = useInspector((s) => s.tail);
   const order = useInspector((s) => s.preferences.order);
-  const bufferSize = useInspector((s) => s.preferences.bufferSize);
   const setPreferences = useInspector((s) => s.setPreferences);
   const pauseTail = useInspector((s) => s.pauseTail);
   const resumeTail = useInspector((s) => s.resumeTail);
@@ -34,73 +48,52 @@ export function TailToolbar({ shown, filterRef }: { shown: WireRecord[]; filterR
   const status = running && !connected ? 'disconnected' : tail.status;
   // One line in the pill: a CEL error's excerpt and caret show under the CEL field instead.
   const error = (typeof tail.error === 'string' ? tail.error : tail.error?.message)?.split('\n', 1)[0];
-
-  const exportAs = (format: ExportFormat) => {
-    const name = `${tail.spec?.topic ?? 'records'}-${new Date().toISOString().replace(/[:.]/g, '-')}.${format}`;
-    download(name, EXPORT_MIME[format], exportRecords(order === 'newest' ? shown.slice().reverse() : shown, format));
-  };
+  const compact = more !== undefined;
+  const label = `${STATUS_LABEL[status] ?? status}${tail.status === 'error' && error ? `: ${error}` : ''}`;
+  const shortLabel = `${SHORT_LABEL[status] ?? STATUS_LABEL[status] ?? status}${tail.status === 'error' && error ? `: ${error}` : ''}`;
+  const orderName = order === 'newest' ? 'Newest first' : 'Oldest first';
 
   return (
-    <div className="tail-toolbar">
-      <span className={`status-pill st-${status}`} data-testid="tail-status" role="status" aria-live="polite" data-status={status} title={tail.message ?? ''}>
-        {STATUS_LABEL[status] ?? status}
-        {tail.status === 'error' && error ? `: ${error}` : ''}
-      </span>
-      <span className="counters" data-testid="tail-counters">
-        {tail.stats && (
+    <div className={`tail-toolbar${compact ? ' compact' : ''}`}>
+      <span className={`status-pill st-${status}`} data-testid="tail-status" role="status" aria-live="polite" data-status={status} title={tail.message ?? (compact ? label : '')}>
+        {compact && shortLabel !== label ? (
           <>
-            <span title="Records the companion read from Kafka">scanned {formatCount(tail.stats.scanned)}</span>
-            <span title="Records that matched the server filter">matched {formatCount(tail.stats.matched)}</span>
+            <span aria-hidden="true">{shortLabel}</span>
+            <span className="visually-hidden">{label}</span>
           </>
-        )}
-        <span title="Records shown after the quick filter, of those held in the panel (held can include older records loaded by hand)" data-testid="tail-shown">
-          shown {formatCount(shown.length)}
-          {shown.length !== tail.records.length ? ` of ${formatCount(tail.records.length)}` : ''}
-        </span>
-        {/* The live rate: before the tail first catches up, records are the backlog read at full speed. */}
-        <span title="Live records per second (counted once the tail has caught up with the backlog)" data-testid="tail-rate">
-          {tail.caughtUpOnce || !running ? `${formatCount(tail.rate)}/s` : 'reading backlog…'}
-        </span>
-        {tail.dropped > 0 && (
-          <span className="warn" data-testid="tail-dropped" title="The panel keeps a bounded buffer (see preferences)">
-            dropped oldest {formatCount(tail.dropped)}
-          </span>
+        ) : (
+          label
         )}
       </span>
+      <TailCounters shown={shown} part={compact ? 'short' : 'all'} />
       <span className="controls">
         {tail.status === 'paused' ? (
-          <button onClick={() => void resumeTail()} disabled={!running || !connected} data-testid="tail-resume">
-            Resume
+          <button onClick={() => void resumeTail()} disabled={!running || !connected} data-testid="tail-resume" aria-label={compact ? 'Resume' : undefined} title={compact ? 'Resume' : undefined}>
+            {compact ? <Icon name="play" /> : 'Resume'}
           </button>
         ) : (
-          <button onClick={() => void pauseTail()} disabled={!running || !connected} data-testid="tail-pause">
-            Pause
+          <button onClick={() => void pauseTail()} disabled={!running || !connected} data-testid="tail-pause" aria-label={compact ? 'Pause' : undefined} title={compact ? 'Pause' : undefined}>
+            {compact ? <Icon name="pause" /> : 'Pause'}
           </button>
         )}
-        <button onClick={() => void stopTail()} disabled={!running} data-testid="tail-stop">
-          Stop
+        <button onClick={() => void stopTail()} disabled={!running} data-testid="tail-stop" aria-label={compact ? 'Stop' : undefined} title={compact ? 'Stop' : undefined}>
+          {compact ? <Icon name="stop" /> : 'Stop'}
         </button>
-        <button onClick={clearTail} disabled={tail.records.length === 0} data-testid="tail-clear">
-          Clear
+        <button onClick={clearTail} disabled={tail.records.length === 0} data-testid="tail-clear" aria-label={compact ? 'Clear' : undefined} title={compact ? 'Clear the records held' : undefined}>
+          {compact ? '⌫' : 'Clear'}
         </button>
       </span>
-      <input ref={filterRef} className="search quick-filter" placeholder="Quick filter (Ctrl+F)" aria-label="Quick filter: key, value or headers contain" value={tail.quickFilter} onChange={(e) => setQuickFilter(e.target.value)} data-testid="quick-filter" />
-      <button onClick={() => setPreferences({ order: order === 'newest' ? 'oldest' : 'newest' })} title="Order by timestamp" data-testid="tail-order">
-        {order === 'newest' ? 'Newest first' : 'Oldest first'}
+      <input ref={filterRef} className="search quick-filter" placeholder={compact ? 'Quick filter' : 'Quick filter (Ctrl+F)'} aria-label="Quick filter: key, value or headers contain" value={tail.quickFilter} onChange={(e) => setQuickFilter(e.target.value)} data-testid="quick-filter" />
+      <button onClick={() => setPreferences({ order: order === 'newest' ? 'oldest' : 'newest' })} title={`Order by timestamp: ${orderName.toLowerCase()}`} aria-label={compact ? orderName : undefined} data-testid="tail-order">
+        {compact ? (order === 'newest' ? '↑' : '↓') : orderName}
       </button>
-      <select value={bufferSize} onChange={(e) => setPreferences({ bufferSize: Number(e.target.value) })} title="How many records the panel keeps; the oldest go first" data-testid="tail-buffer" aria-label="Buffer size">
-        {[10_000, 50_000, 100_000, 250_000].map((size) => (
-          <option key={size} value={size}>
-            keep {formatCount(size)}
-          </option>
-        ))}
-      </select>
-      <select value="" onChange={(e) => e.target.value && exportAs(e.target.value as ExportFormat)} disabled={shown.length === 0} data-testid="tail-export" aria-label="Export">
-        <option value="">Export…</option>
-        <option value="ndjson">NDJSON</option>
-        <option value="json">JSON</option>
-        <option value="csv">CSV</option>
-      </select>
+      {more ? (
+        <button type="button" className={more.open ? 'on' : ''} aria-expanded={more.open} aria-controls={more.controls} aria-label="More tail tools" title="Counters, buffer size, export, go to a record, load older" onClick={more.toggle} data-testid="tail-more">
+          ⋯
+        </button>
+      ) : (
+        <BufferExport shown={shown} />
+      )}
     </div>
   );
 }

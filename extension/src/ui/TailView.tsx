@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { quickFilter } from '../store/quick-filter';
 import { recordKey } from '../store/record-buffer';
 import { JumpToOffset } from './JumpToOffset';
@@ -7,6 +7,9 @@ import { RecordTable } from './RecordTable';
 import { useInspector } from './store-context';
 import { TailForm } from './TailForm';
 import { TailToolbar } from './TailToolbar';
+import { BufferExport } from './BufferExport';
+import { TailCounters } from './TailCounters';
+import { NARROW_FORM, useNarrow } from './use-narrow';
 
 export function TailView() {
   const records = useInspector((s) => s.tail.records);
@@ -16,6 +19,10 @@ export function TailView() {
   const opened = useInspector((s) => s.reads.opened);
   const setQuery = useInspector((s) => s.setQuickFilter);
   const filterRef = useRef<HTMLInputElement>(null);
+  // Narrow (DevTools docked at the side), the table needs the height: the go-to row, full counters,
+  // buffer and export fold behind the toolbar's "More tail tools".
+  const narrow = useNarrow(NARROW_FORM);
+  const [moreOpen, setMoreOpen] = useState(false);
 
   // Held records are oldest-first; the view filters then reverses without touching the store.
   const shown = useMemo(() => {
@@ -41,8 +48,23 @@ export function TailView() {
   return (
     <div className="tail-view">
       <TailForm />
-      <TailToolbar shown={shown} filterRef={filterRef} />
-      <JumpToOffset />
+      {narrow ? (
+        <>
+          <TailToolbar shown={shown} filterRef={filterRef} more={{ open: moreOpen, toggle: () => setMoreOpen((open) => !open), controls: 'tail-more-tools' }} />
+          <div id="tail-more-tools" className="tail-more-tools" hidden={!moreOpen} data-testid="tail-more-tools">
+            <div className="tail-more-row">
+              <TailCounters shown={shown} part="rest" />
+              <BufferExport shown={shown} />
+            </div>
+            <JumpToOffset />
+          </div>
+        </>
+      ) : (
+        <>
+          <TailToolbar shown={shown} filterRef={filterRef} />
+          <JumpToOffset />
+        </>
+      )}
       <div className="split tail-split">
         <RecordTable records={shown} liveEdge={order === 'newest' ? 'top' : 'bottom'} />
         {/* A record opened by coordinates (Open record, a link) shows until a row is picked. */}

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreContext } from '../../../extension/src/ui/store-context';
 import { tailFormSummary } from '../../../extension/src/ui/tail-form-summary';
@@ -77,6 +77,36 @@ describe('a narrow panel (DevTools docked at the side, issue 14: 8)', () => {
     await startFromForm(await paired());
     expect(screen.queryByRole('button', { name: /Tail settings/ })).toBeNull();
     expect(screen.getByRole('combobox', { name: 'Topic' })).toBeTruthy();
+  });
+
+  it('at 420 px the toolbar is one line of named icon buttons; counters, buffer, export and the go-to row fold behind "More tail tools"', async () => {
+    panelWidth(420);
+    await startFromForm(await paired());
+    for (const name of ['Pause', 'Stop', 'Clear', 'Newest first']) expect(screen.getByRole('button', { name })).toBeTruthy();
+    // Shortened: what is shown stays, the rest (scanned, matched, rate) is in its title.
+    expect(screen.getByTestId('tail-shown').textContent).toBe('shown 1');
+    expect(within(screen.getByTestId('tail-counters')).queryByTestId('tail-rate')).toBeNull();
+    const more = screen.getByRole('button', { name: 'More tail tools' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(more.getAttribute('aria-controls')!)!.hidden).toBe(true);
+    expect(screen.queryByRole('textbox', { name: 'Go to partition' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Export' })).toBeNull();
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('textbox', { name: 'Go to partition' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Load older' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Export' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Buffer size' })).toBeTruthy();
+    expect(within(screen.getByTestId('tail-more-tools')).getByTestId('tail-rate').textContent).toBe('reading backlog…');
+  });
+
+  it('wide, the toolbar keeps its words and the go-to row shows, with no "More tail tools"', async () => {
+    panelWidth(1280);
+    await startFromForm(await paired());
+    expect(screen.getByRole('button', { name: 'Pause' }).textContent).toBe('Pause');
+    expect(screen.queryByRole('button', { name: 'More tail tools' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Go to partition' })).toBeTruthy();
+    expect(screen.getByTestId('tail-rate')).toBeTruthy();
   });
 
   it('a narrow time shows the time only, with the date in its tooltip; a wide one shows date and time', async () => {
