@@ -57,6 +57,8 @@ export interface RecordDecoder {
   toWire(record: RawRecord, maxValueBytes: number): WireRecord;
   /** Decoded value for filters (JSON-like), or undefined to let the filter use the raw bytes. */
   valueForFilter(record: RawRecord): unknown;
+  /** False when `valueForFilter` is always undefined: filters then see only the records' bytes. */
+  readonly decodesValues: boolean;
 }
 
 /** Today's plain behaviour: text, JSON or base64, nothing to fetch, filters read the bytes. */
@@ -64,6 +66,7 @@ const plainDecoder: RecordDecoder = {
   prepare: async () => {},
   toWire: (record, maxValueBytes) => toWireRecord(record, maxValueBytes),
   valueForFilter: () => undefined,
+  decodesValues: false,
 };
 
 /**
@@ -84,6 +87,7 @@ export function createRecordDecoder(settings: RecordDecoderSettings | undefined,
  * value is decoded once for both the filter and the wire: the last outcome is kept.
  */
 class SchemaRecordDecoder implements RecordDecoder {
+  readonly decodesValues = true;
   private lastRecord: RawRecord | null = null;
   private lastValue: PartOutcome | null = null;
 

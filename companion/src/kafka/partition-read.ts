@@ -32,6 +32,8 @@ export interface PartitionRead {
   end: string;
   /** Batches stepped over because the companion cannot read them (a codec it lacks). */
   unreadable: UnreadableRange[];
+  /** Records in batches the `mayMatch` test ruled out, counted but never decoded. */
+  passed: number;
 }
 
 /**
@@ -44,8 +46,11 @@ export interface PartitionRead {
  * - batches of a transaction the broker lists as aborted are dropped, from the aborted
  *   transaction's first offset until that producer's abort marker;
  * - a batch cut at the end of the answer is left for the next fetch.
+ *
+ * `mayMatch` (batch-prefilter.ts) sees each readable batch's decompressed bytes first: a batch it
+ * rules out is only counted (`passed`), its records never built.
  */
-export function readPartition(topic: string, fetchOffset: string, data: FetchedPartition, caps: RecordCaps): PartitionRead {
+export function readPartition(topic: string, fetchOffset: string, data: FetchedPartition, caps: RecordCaps, mayMatch?: (batch: Buffer) => boolean): PartitionRead {
   const from = BigInt(fetchOffset);
   let next = from;
   const records: RawRecord[] = [];
@@ -53,6 +58,7 @@ export function readPartition(topic: string, fetchOffset: string, data: FetchedP
   const aborted = [...data.abortedTransactions].map((t) => ({ producerId: BigInt(t.producerId), firstOffset: BigInt(t.firstOffset) })).sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : 1));
   const abortedProducers = new Set<bigint>();
   let nextAborted = 0;
+  let passed = 0;
   const context = { topic, partition: data.partition, fetchOffset: from, caps };
   for (const frame of batchFrames(data.records)) {
     if (frame.lastOffset < from) continue;
@@ -70,9 +76,15 @@ export function readPartition(topic: string, fetchOffset: string, data: FetchedP
       unreadable.push({ partition: data.partition, from: (frame.baseOffset < from ? from : frame.baseOffset).toString(), to: next.toString(), reason: reason ?? 'unreadable batch' });
       continue;
     }
+    // A batch that starts before the fetch offset (a compressed one comes back whole) is decoded:
+    // only its records from the offset on count.
+    if (mayMatch && frame.baseOffset >= from && !mayMatch(body)) {
+      passed += frame.recordCount;
+      continue;
+    }
     decodeBatchRecords(frame, body, context, records);
   }
-  return { records, next: next.toString(), highWatermark: data.highWatermark, end: readableEnd(data), unreadable };
+  return { records, next: next.toString(), highWatermark: data.highWatermark, end: readableEnd(data), unreadable, passed };
 }
 
 /**

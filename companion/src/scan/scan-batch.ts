@@ -15,18 +15,25 @@ const isConstant = (predicate: RecordPredicate) => predicate.length === 0;
 export interface Scanner {
   predicate: RecordPredicate;
   decoder: RecordDecoder;
+  /** Rules out whole batches by their bytes before any record is built (batch-prefilter.ts); null: none. */
+  mayMatch: ((batch: Buffer) => boolean) | null;
 }
 
-/** Decodes a job's partitions (the pure rules of partition-read.ts). */
-export function decodeJob(job: ScanJob): { records: RawRecord[]; unreadable: UnreadableRange[] } {
+/**
+ * Decodes a job's partitions (the pure rules of partition-read.ts). `passed` counts the records of
+ * batches `mayMatch` ruled out: scanned, never built.
+ */
+export function decodeJob(job: ScanJob, mayMatch: Scanner['mayMatch'] = null): { records: RawRecord[]; unreadable: UnreadableRange[]; passed: number } {
   const records: RawRecord[] = [];
   const unreadable: UnreadableRange[] = [];
+  let passed = 0;
   for (const part of job.parts) {
-    const read = readPartition(job.topic, part.fetchOffset, part.data, job.caps);
+    const read = readPartition(job.topic, part.fetchOffset, part.data, job.caps, mayMatch ?? undefined);
     for (const record of read.records) records.push(record);
     unreadable.push(...read.unreadable);
+    passed += read.passed;
   }
-  return { records, unreadable };
+  return { records, unreadable, passed };
 }
 
 /**
@@ -90,7 +97,8 @@ export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueByte
 
 /** A whole job: decode, let the decoder fetch the schemas the batch needs, filter, encode. */
 export async function runScanJob(job: ScanJob, scanner: Scanner): Promise<ScanResult> {
-  const { records, unreadable } = decodeJob(job);
+  const { records, unreadable, passed } = decodeJob(job, scanner.mayMatch);
   await scanner.decoder.prepare(records);
-  return { ...scanRecords(records, scanner, job.maxValueBytes, job.remaining), unreadable };
+  const scan = scanRecords(records, scanner, job.maxValueBytes, job.remaining);
+  return { ...scan, scanned: scan.scanned + passed, unreadable };
 }

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { createRecordDecoder } from '../codec/record-decoder';
+import { batchPrefilter } from '../filter/batch-prefilter';
 import { compileFilter } from '../filter/filter';
 import { runScanJob, type Scanner } from './scan-batch';
 import type { ScanJob, ScanResult } from './scan-job';
@@ -19,7 +20,8 @@ function scannerFor(job: ScanJob): Scanner {
     scanners.delete(job.streamId);
   } else {
     const decoder = createRecordDecoder(job.decoderSettings, job.topic);
-    scanner = { decoder, predicate: compileFilter(job.filter, { valueOf: (record) => decoder.valueForFilter(record) }) };
+    const predicate = compileFilter(job.filter, { valueOf: (record) => decoder.valueForFilter(record) });
+    scanner = { decoder, predicate, mayMatch: batchPrefilter(job.filter, decoder.decodesValues) };
   }
   scanners.set(job.streamId, scanner);
   if (scanners.size > KEPT_SCANNERS) scanners.delete(scanners.keys().next().value!);
