@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ScanJob, ScanResult } from './scan-job';
 import type { WorkerReply } from './scan-worker';
+import { scanWorkerCode } from './worker-code';
 
 /** A job ran past its deadline (its worker was ended) or its worker died under it. */
 export class ScanFailure extends Error {
@@ -16,7 +17,6 @@ export class ScanFailure extends Error {
 
 interface Pending {
   job: ScanJob;
-  transfer: ArrayBuffer[];
   deadlineMs: number;
   resolve(result: ScanResult): void;
   reject(error: Error): void;
@@ -25,8 +25,15 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: { id: number; pending: Pending; timer: NodeJS.Timeout; chunks: ScanResult['records'] } | null;
+  /** Where this worker's jobs' bytes are copied: reused job after job (see handOver). */
+  shared: SharedArrayBuffer | null;
 }
 
+/** A job's bytes up to this size go through its worker's reused shared buffer; larger ones are moved. */
+const SHARED_MAX_BYTES = 32 * 1024 * 1024;
+const SHARED_STEP_BYTES = 1024 * 1024;
+
+/** The worker's entry through tsx's loader: used when the bundled code (worker-code.ts) is not to be had. */
 const WORKER_URL = new URL('./scan-worker-entry.mjs', import.meta.url);
 
 /**
@@ -40,24 +47,20 @@ export class ScanPool {
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
+  /** Workers being started (their code is still being bundled). */
+  private starting = 0;
 
+  /** `workerUrl`: a worker module of the caller's (the tests' fakes); default the bundled scan worker. */
   constructor(
     readonly size = defaultPoolSize(availableParallelism()),
-    private readonly workerUrl: URL = WORKER_URL,
+    private readonly workerUrl: URL | null = null,
   ) {}
 
-  /** Runs a job; its bytes (each part's records) are moved to the worker, not copied twice. */
+  /** Runs a job; its bytes (each part's records) are handed to the worker when it starts (handOver). */
   run(job: ScanJob, deadlineMs: number): Promise<ScanResult> {
     if (this.closed) return Promise.reject(new ScanFailure('the scan pool is closed', 'crash'));
-    const transfer: ArrayBuffer[] = [];
-    for (const part of job.parts) {
-      // A view into the whole Fetch answer: copy out just its bytes, then move those.
-      const own = new Uint8Array(part.data.records);
-      part.data = { ...part.data, records: own as Buffer };
-      transfer.push(own.buffer as ArrayBuffer);
-    }
     return new Promise<ScanResult>((resolve, reject) => {
-      this.queue.push({ job, transfer, deadlineMs, resolve, reject });
+      this.queue.push({ job, deadlineMs, resolve, reject });
       this.dispatch();
     });
   }
@@ -67,7 +70,7 @@ export class ScanPool {
    * busy machine), which the first tail should not wait for.
    */
   warm(): void {
-    while (!this.closed && this.slots.length < this.size) this.spawn();
+    while (!this.closed && this.slots.length + this.starting < this.size) this.spawn();
   }
 
   /** Lets the workers drop a stream's compiled filter and decoder. */
@@ -83,9 +86,12 @@ export class ScanPool {
 
   private dispatch() {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.busy === null);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
-      if (!slot) return;
+      const slot = this.slots.find((s) => s.busy === null);
+      if (!slot) {
+        // Jobs wait in the queue; a worker that comes up dispatches them.
+        if (this.slots.length + this.starting < this.size) this.spawn();
+        return;
+      }
       const pending = this.queue.shift()!;
       const id = this.nextId++;
       const timer = setTimeout(() => {
@@ -94,17 +100,31 @@ export class ScanPool {
         this.dispatch();
       }, pending.deadlineMs);
       slot.busy = { id, pending, timer, chunks: [] };
-      slot.worker.postMessage({ id, job: pending.job }, pending.transfer);
+      const { job, transfer } = handOver(slot, pending.job);
+      slot.worker.postMessage({ id, job }, transfer);
     }
   }
 
-  private spawn(): Slot {
+  /** Starts a worker once its code is at hand; it takes jobs from the queue as soon as it is up. */
+  private spawn(): void {
+    this.starting++;
+    const code = this.workerUrl ? Promise.resolve(null) : scanWorkerCode();
+    void code.then((bundled) => {
+      this.starting--;
+      if (this.closed) return;
+      this.startWorker(bundled);
+      this.dispatch();
+    });
+  }
+
+  private startWorker(bundled: string | null): Slot {
     // Decoding does not need the companion's 1 GiB heap; a worker out of memory dies alone. A small
     // young generation (as the launcher's --max-semi-space-size=8) keeps each worker's RSS down:
     // with V8's default, two busy workers pushed the companion past 200 MB.
-    const worker = new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
+    const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
+    const worker = bundled !== null ? new Worker(bundled, { eval: true, resourceLimits }) : new Worker(this.workerUrl ?? WORKER_URL, { resourceLimits });
     worker.unref();
-    const slot: Slot = { worker, busy: null };
+    const slot: Slot = { worker, busy: null, shared: null };
     worker.on('message', (reply: WorkerReply) => {
       const busy = slot.busy;
       if (!busy || busy.id !== reply.id) return;
@@ -145,6 +165,36 @@ export class ScanPool {
     }
     await slot.worker.terminate().catch(() => {});
   }
+}
+
+/**
+ * The job as its worker gets it. Each part's bytes are views into a whole Fetch answer; they are
+ * copied into the worker's own shared buffer, which it reads while this slot is busy and which the
+ * next job overwrites. Reusing it matters: a fresh buffer per job (moved to the worker) is external
+ * memory on both threads, and at a few hundred MB/s it made V8 run a full GC every few jobs on each.
+ * A job larger than SHARED_MAX_BYTES (a huge record) gets its own buffer, moved.
+ */
+function handOver(slot: Slot, job: ScanJob): { job: ScanJob; transfer: ArrayBuffer[] } {
+  const total = job.parts.reduce((sum, part) => sum + part.data.records.length, 0);
+  if (total > SHARED_MAX_BYTES) {
+    const transfer: ArrayBuffer[] = [];
+    const parts = job.parts.map((part) => {
+      const own = new Uint8Array(part.data.records);
+      transfer.push(own.buffer as ArrayBuffer);
+      return { ...part, data: { ...part.data, records: own as Buffer } };
+    });
+    return { job: { ...job, parts }, transfer };
+  }
+  if (!slot.shared || slot.shared.byteLength < total) slot.shared = new SharedArrayBuffer(Math.ceil(Math.max(total, 1) / SHARED_STEP_BYTES) * SHARED_STEP_BYTES);
+  const shared = slot.shared;
+  let at = 0;
+  const parts = job.parts.map((part) => {
+    const view = new Uint8Array(shared, at, part.data.records.length);
+    view.set(part.data.records);
+    at += view.length;
+    return { ...part, data: { ...part.data, records: view as Buffer } };
+  });
+  return { job: { ...job, parts }, transfer: [] };
 }
 
 /**

@@ -75,3 +75,13 @@ describe('scan pool', () => {
     expect(original.length).toBeGreaterThan(0);
   });
 });
+
+describe('the scan worker code', () => {
+  it('is bundled into one script, so workers start without the TypeScript loader', async () => {
+    const { scanWorkerCode } = await import('../../../../companion/src/scan/worker-code');
+    const code = await scanWorkerCode();
+    expect(code).toEqual(expect.stringContaining('parentPort'));
+    // A script with no import statements runs in an `eval` worker: every module is inside it.
+    expect(code).not.toMatch(/^import /m);
+  });
+});
