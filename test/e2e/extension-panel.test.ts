@@ -145,6 +145,18 @@ describe('the DevTools extension in Chromium', () => {
     const panel = await browser.context.newPage();
     await panel.goto(`${base}/panel.html`);
     await panel.waitForSelector('[data-testid=connection-status][data-status=open]');
+    // Opened again later, the options page says it is paired and that the companion answers (issue 14: 11).
+    const again = await browser.context.newPage();
+    await again.goto(`${base}/options.html`);
+    const paired = again.getByRole('status').filter({ hasText: /^Paired with companion / });
+    await paired.waitFor();
+    expect(await paired.textContent()).toContain(`at ${companion.wsUrl}.`);
+    await screenshot(again, 'extension-7-options-paired-1280-light');
+    await again.emulateMedia({ colorScheme: 'dark' });
+    await again.setViewportSize({ width: 420, height: 720 });
+    await again.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await screenshot(again, 'extension-7-options-paired-420-dark');
+    await again.close();
     await page.close();
     await panel.close();
   });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic, testBrokers } from '../helpers/broker';
-import { type Browser, launchChromium } from '../helpers/chromium';
+import { type Browser, launchChromium, screenshot } from '../helpers/chromium';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
 import { STANDALONE_DIR, tailInStandalonePage, waitForShown, watchErrors } from '../helpers/panel';
 import { TestClient } from '../helpers/ws-client';
@@ -63,9 +63,24 @@ describe('the tail table while records stream in, in Chromium', () => {
     await painted(page);
     expect(await topRow(page)).toMatchObject({ key: reading.key, top: reading.top });
 
-    // Back at the top (the live edge), the view follows: the newest record is the first row.
-    await page.evaluate(() => (document.querySelector('[data-testid=records-scroll]')!.scrollTop = 0));
+    // Scrolled away, the table says how many arrived above (issue 14: 9), by role and name, at 1280 and 420 px.
+    const indicator = page.getByRole('button', { name: /^↑ 50 new records$/ });
+    await indicator.waitFor();
+    await screenshot(page, 'tail-new-records-1280-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 420, height: 720 });
     await painted(page);
+    expect(await indicator.isVisible()).toBe(true);
+    await screenshot(page, 'tail-new-records-420-dark');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await painted(page);
+
+    // Pressing it goes back to the top (the live edge), and the view follows: the newest record is the first row.
+    await indicator.click();
+    await painted(page);
+    expect(await page.evaluate(() => document.querySelector('[data-testid=records-scroll]')!.scrollTop)).toBe(0);
+    expect(await indicator.count()).toBe(0);
     await produce(10);
     await waitForShown(page, 360);
     await painted(page);

@@ -17,6 +17,7 @@ export function mountApp(root: HTMLElement, mode: Mode): void {
   store.getState().attachInspectedPage(inspected);
   // DevTools' theme can change while the panel is open (Settings > Appearance): follow it.
   if (!('reason' in inspected)) inspected.onTheme((theme) => (document.documentElement.dataset.theme = theme));
+  else followSystemTheme();
   createRoot(root).render(
     <StrictMode>
       <ModeContext.Provider value={mode}>
@@ -33,6 +34,7 @@ export function mountApp(root: HTMLElement, mode: Mode): void {
 
 export function mountOptions(root: HTMLElement): void {
   document.documentElement.dataset.theme = preferredTheme();
+  followSystemTheme();
   const store = connectedStore();
   createRoot(root).render(
     <StrictMode>
@@ -43,6 +45,11 @@ export function mountOptions(root: HTMLElement): void {
       </ModeContext.Provider>
     </StrictMode>,
   );
+}
+
+/** Outside DevTools (the standalone page, the options page) the system's light/dark can change while open: follow it. */
+function followSystemTheme(): void {
+  globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => (document.documentElement.dataset.theme = preferredTheme()));
 }
 
 /** The page's one bridge and store, wired once; the page going away closes the socket and unlistens. */
