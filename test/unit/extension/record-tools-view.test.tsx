@@ -1,54 +1,24 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Bridge } from '../../../extension/src/bridge/client';
-import { App } from '../../../extension/src/ui/App';
-import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
-import { asWebSocket, FakeSocket, flush } from './fake-socket';
+import { FakeSocket, flush } from './fake-socket';
+import { fakeTopic, renderPairedApp, renderTailing } from './paired-app';
 import { fakeRecord } from './records';
-import { wiredStore } from './wired-store';
 
-const storage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
 const twoClusters = [
   { name: 'local', default: true, brokers: ['127.0.0.1:9092'], tls: false, sasl: null, demo: false },
   { name: 'staging', default: false, brokers: ['10.0.0.5:9093'], tls: true, sasl: 'plain', demo: false },
 ];
 
+/** Paired with `clusters`, the topic list answered (orders, 2 partitions). */
 async function renderPaired(clusters: unknown[] = twoClusters) {
-  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
-  render(
-    <ModeContext.Provider value="extension">
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </ModeContext.Provider>,
-  );
-  const connecting = store.getState().connect('ws://x/ws', 'tok');
-  const socket = FakeSocket.latest();
-  socket.open();
-  socket.welcome({ clusters });
-  await act(async () => {
-    await connecting;
-    await flush();
-  });
-  socket.reply('listTopics', { topics: [{ name: 'orders', partitions: 2, replicationFactor: 1, messageCount: '10', internal: false }] });
+  const paired = await renderPairedApp({ welcome: { clusters } });
+  paired.socket.reply('listTopics', { topics: [{ ...fakeTopic('orders'), partitions: 2, messageCount: '10' }] });
   await act(flush);
-  return { store, socket };
-}
-
-/** A tail on `orders` holding `records`, started from the store. */
-async function tailing(records = [fakeRecord()]) {
-  const paired = await renderPaired();
-  let started!: Promise<void>;
-  act(() => void (started = paired.store.getState().startTail({ topic: 'orders', start: { from: 'earliest' } })));
-  await act(flush);
-  paired.socket.reply('tailStart', { streamId: 's1', topic: 'orders', partitions: [{ partition: 0, offset: '0', low: '0', high: '60' }] });
-  await act(async () => {
-    await started;
-    paired.store.getState().applyStreamFrames([{ handle: paired.store.getState().tail.handle!, frame: { type: 'records', streamId: 's1', records } }]);
-    paired.store.getState().setActiveTab('tail');
-  });
   return paired;
 }
+
+/** A tail on `orders` holding `records`. */
+const tailing = (records = [fakeRecord()]) => renderTailing(records, { welcome: { clusters: twoClusters } });
 
 describe('cluster picker and overview (issue 14, item 1)', () => {
   beforeEach(() => FakeSocket.reset());

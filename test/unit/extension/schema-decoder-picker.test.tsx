@@ -1,11 +1,8 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Bridge } from '../../../extension/src/bridge/client';
-import { App } from '../../../extension/src/ui/App';
 import { withDecoder } from '../../../extension/src/ui/SchemaDecoderPicker';
-import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
-import { asWebSocket, FakeSocket, flush } from './fake-socket';
-import { wiredStore } from './wired-store';
+import { FakeSocket, flush } from './fake-socket';
+import { renderPairedApp } from './paired-app';
 
 describe('forced decoders per topic (issue 11)', () => {
   beforeEach(() => FakeSocket.reset());
@@ -19,19 +16,7 @@ describe('forced decoders per topic (issue 11)', () => {
   it('are chosen in the tail form, remembered per topic in the preferences, and sent with tailStart', async () => {
     const saved: Record<string, string> = {};
     const storage = { getItem: (k: string) => saved[k] ?? null, setItem: (k: string, v: string) => void (saved[k] = v), removeItem: () => {} };
-    const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
-    render(
-      <ModeContext.Provider value="extension">
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>
-      </ModeContext.Provider>,
-    );
-    const connecting = store.getState().connect('ws://x/ws', 'tok');
-    FakeSocket.latest().open();
-    FakeSocket.latest().welcome();
-    await connecting;
-    await flush();
+    const { store } = await renderPairedApp({ storage });
     fireEvent.click(screen.getByRole('tab', { name: 'Tail' }));
     expect(screen.getByLabelText('Value decoder')).toHaveProperty('disabled', true);
     fireEvent.change(screen.getByTestId('tail-topic-input'), { target: { value: 'sensors' } });

@@ -1,33 +1,16 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Bridge } from '../../../extension/src/bridge/client';
-import { App } from '../../../extension/src/ui/App';
-import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
-import { asWebSocket, FakeSocket, flush } from './fake-socket';
-import { wiredStore } from './wired-store';
-
-const storage = { getItem: () => null, setItem: () => {}, removeItem: () => {} };
+import { FakeSocket, flush } from './fake-socket';
+import { renderPairedApp } from './paired-app';
 
 const V1 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}';
 const V2 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"total","type":"double","default":0}]}';
 
 async function openSchemasTab() {
-  const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), storage);
-  render(
-    <ModeContext.Provider value="extension">
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </ModeContext.Provider>,
-  );
-  const connecting = store.getState().connect('ws://x/ws', 'tok');
-  FakeSocket.latest().open();
-  FakeSocket.latest().welcome({ capabilities: { readOnly: false, produceAllowList: null, cel: true, schemaRegistry: true, limits: { maxFrameBytes: 1, maxRecordBytes: 1, maxValuePreviewBytes: 1, maxStreamsPerSocket: 1 } } });
-  await connecting;
-  await flush();
+  const paired = await renderPairedApp({ welcome: { capabilities: { readOnly: false, produceAllowList: null, cel: true, schemaRegistry: true, limits: { maxFrameBytes: 1, maxRecordBytes: 1, maxValuePreviewBytes: 1, maxStreamsPerSocket: 1 } } } });
   fireEvent.click(screen.getByRole('tab', { name: 'Schemas' }));
   await flush();
-  return { store, socket: FakeSocket.latest() };
+  return paired;
 }
 
 function replyError(socket: FakeSocket, type: string, code: string, message: string) {
