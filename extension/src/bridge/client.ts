@@ -1,76 +1,16 @@
-import {
-  type ForcedDecoders,
-  PROTOCOL_VERSION,
-  type ClientMessage,
-  type PartitionStart,
-  type RecordsFrame,
-  type ResultOf,
-  type ServerMessage,
-  ServerMessageSchema,
-  type StatsFrame,
-  type StatusFrame,
-  type StartPosition,
-  type TailFilter,
-  type Welcome,
-  type WireError,
-} from '@kafka-inspector/shared';
+import { PROTOCOL_VERSION, type ClientMessage, type ResultOf, type ServerMessage, ServerMessageSchema, type Welcome } from '@kafka-inspector/shared';
 import { backoffDelay } from './backoff';
 import { scopeToCluster } from './cluster-scope';
+import { type ConnectionState, RequestFailed } from './connection-state';
 import { Emitter } from './emitter';
+import { noteResumePoints, type OpenTail, refOf, resumePositions, type StreamFrame, type TailHandle, type TailSpec } from './open-tail';
+
+// The bridge's vocabulary, importable from here as before the split.
+export { type ConnectionState, RequestFailed } from './connection-state';
+export type { StreamFrame, TailHandle, TailSpec } from './open-tail';
 
 type Request = ClientMessage extends infer M ? (M extends { id: string } ? Omit<M, 'id'> : never) : never;
 type RequestType = Exclude<Request['type'], 'hello'>;
-export type StreamFrame = RecordsFrame | StatusFrame | StatsFrame;
-
-export type ConnectionState =
-  | { status: 'idle' }
-  | { status: 'connecting'; attempt: number }
-  | { status: 'open'; welcome: Welcome }
-  | { status: 'reconnecting'; attempt: number; retryAt: number; reason: string }
-  | { status: 'unauthorized'; reason: string; error?: WireError }
-  | { status: 'closed'; reason: string };
-
-/** A request the companion refused, carrying its protocol error. */
-export class RequestFailed extends Error {
-  constructor(readonly error: WireError) {
-    super(error.message);
-    this.name = 'RequestFailed';
-  }
-}
-
-export interface TailSpec {
-  topic: string;
-  partitions?: number[];
-  start: StartPosition;
-  filter?: TailFilter;
-  limit?: number;
-  cluster?: string;
-  /** Forced decoders for the key and value (issue 11); absent: auto. */
-  decoders?: ForcedDecoders;
-}
-
-/**
- * A tail as the panel knows it, immutable: `key` stays for the tail's life, `streamId` is the one
- * current when the ref was made (a reconnect starts the tail again under a new id and emits a new ref).
- */
-export interface TailHandle {
-  readonly key: number;
-  readonly streamId: string | null;
-  readonly spec: TailSpec;
-  readonly starts: readonly PartitionStart[];
-}
-
-/** The bridge's own record of a tail: only the bridge changes it. */
-interface OpenTail {
-  readonly key: number;
-  streamId: string | null;
-  readonly spec: TailSpec;
-  readonly starts: PartitionStart[];
-  /** Next offset per partition of the records the panel was given, or scanned past (stats): where a resumed tail starts. */
-  next: Record<string, string>;
-}
-
-const refOf = (tail: OpenTail): TailHandle => Object.freeze({ key: tail.key, streamId: tail.streamId, spec: tail.spec, starts: tail.starts });
 
 export interface BridgeEvents {
   state: (state: ConnectionState) => void;
@@ -245,9 +185,8 @@ export class Bridge {
   /** Starts every tail again from the next offset held; partitions with nothing held keep their first start. */
   private async resumeTails() {
     for (const tail of this.tails.values()) {
-      const positions = { ...Object.fromEntries(tail.starts.map((s) => [String(s.partition), s.offset])), ...tail.next };
       try {
-        const result = await this.request({ type: 'tailStart', ...tail.spec, start: { from: 'positions', positions } });
+        const result = await this.request({ type: 'tailStart', ...tail.spec, start: { from: 'positions', positions: resumePositions(tail) } });
         tail.streamId = result.streamId;
         this.events.emit('resumed', refOf(tail));
       } catch (error) {
@@ -283,10 +222,7 @@ export class Bridge {
       const tail = [...this.tails.values()].find((t) => t.streamId === frame.streamId);
       if (!tail) return;
       // Noted on arrival, before any listener: a reconnect must resume after what was handed over.
-      if (frame.type === 'records') for (const record of frame.records) noteNext(tail, String(record.partition), (BigInt(record.offset) + 1n).toString());
-      // Where the companion has scanned to, past records the filter left out: a resume point too, once
-      // every match before it has been sent (sent == matched), or a reconnect would scan them again.
-      if (frame.type === 'stats' && frame.sent === frame.matched) for (const [partition, next] of Object.entries(frame.positions)) noteNext(tail, partition, next);
+      noteResumePoints(tail, frame);
       // The companion ended it (limit reached, stopped, failed): nothing to resume or stop any more.
       if (frame.type === 'status' && frame.status === 'ended') this.tails.delete(tail.key);
       this.events.emit('stream', refOf(tail), frame);
@@ -312,10 +248,4 @@ export class Bridge {
     this.state = state;
     this.events.emit('state', state);
   }
-}
-
-/** Moves a tail's resume point on `partition` to `next` (never backwards). */
-function noteNext(tail: OpenTail, partition: string, next: string): void {
-  const current = tail.next[partition];
-  if (current === undefined || BigInt(next) > BigInt(current)) tail.next[partition] = next;
 }
