@@ -4,6 +4,7 @@ import type { RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { TailReader } from '../kafka/gateway';
+import type { EncodedRecord } from '../session/encoded-record';
 import type { TailScanSettings } from '../session/tail-scan';
 import { type StreamSink, TailStream } from '../session/tail-stream';
 import { formatResumeToken } from './stream-query';
@@ -48,6 +49,7 @@ export class SseTail {
     for (const start of reader.starts) this.positions.set(start.partition, start.offset);
     const sink: StreamSink = {
       send: (frame) => this.onFrame(frame),
+      sendRecords: (_streamId, records) => this.onRecords(records),
       bufferedAmount: () => response.writableLength + (response.socket?.writableLength ?? 0),
     };
     this.stream = new TailStream({ id: options.id, reader, predicate: options.predicate, limit: options.limit, limits: options.limits, decoder: options.decoder, scan: options.scan, sink, onEnded: () => this.finish() });
@@ -84,15 +86,17 @@ export class SseTail {
     await this.stream.close();
   }
 
+  private onRecords(records: EncodedRecord[]) {
+    let chunk = '';
+    for (const record of records) {
+      this.positions.set(record.partition, (BigInt(record.offset) + 1n).toString());
+      chunk += `id: ${formatResumeToken(this.positions)}\ndata: ${record.json}\n\n`;
+    }
+    this.write(chunk);
+  }
+
   private onFrame(frame: ServerMessage) {
-    if (frame.type === 'records') {
-      let chunk = '';
-      for (const record of frame.records) {
-        this.positions.set(record.partition, (BigInt(record.offset) + 1n).toString());
-        chunk += `id: ${formatResumeToken(this.positions)}\ndata: ${JSON.stringify(record)}\n\n`;
-      }
-      this.write(chunk);
-    } else if (frame.type === 'status') {
+    if (frame.type === 'status') {
       const { type: _type, streamId: _id, ...status } = frame;
       if (frame.status === 'ended') this.write(`event: end\ndata: ${JSON.stringify(status)}\n\n`);
       else this.write(`event: status\ndata: ${JSON.stringify(status)}\n\n`);

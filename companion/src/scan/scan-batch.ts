@@ -1,6 +1,6 @@
-import type { WireRecord } from '@kafka-inspector/shared';
 import type { RecordDecoder } from '../codec/record-decoder';
 import { FilterError, type RecordPredicate } from '../filter/filter';
+import { type EncodedRecord, encodeRecord } from '../session/encoded-record';
 import { filterCpuMs } from '../session/filter-budget';
 import type { RawRecord, UnreadableRange } from '../kafka/gateway';
 import { readPartition } from '../kafka/partition-read';
@@ -43,7 +43,7 @@ export function decodeJob(job: ScanJob, mayMatch: Scanner['mayMatch'] = null): {
 export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueBytes: number, remaining: number | null): Omit<ScanResult, 'unreadable'> {
   const { predicate, decoder } = scanner;
   const timed = !isConstant(predicate);
-  const out: WireRecord[] = [];
+  const out: EncodedRecord[] = [];
   const positions: Record<string, string> = {};
   const stretches: FilterStretch[] = [];
   let scanned = 0;
@@ -85,7 +85,7 @@ export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueByte
       if (now - stretchStart > STRETCH_MS) settle(now);
     }
     if (!matches) continue;
-    out.push(decoder.toWire(record, maxValueBytes));
+    out.push(encodeRecord(decoder.toWire(record, maxValueBytes)));
     if (remaining !== null && out.length >= remaining) {
       limitReached = true;
       break;

@@ -1,7 +1,8 @@
-import type { TailFilter, WireRecord } from '@kafka-inspector/shared';
+import type { TailFilter } from '@kafka-inspector/shared';
 import type { RecordDecoderSettings } from '../codec/record-decoder';
 import type { RecordCaps, UnreadableRange } from '../kafka/gateway';
 import type { RawPart } from '../kafka/partition-read';
+import type { EncodedRecord } from '../session/encoded-record';
 
 /**
  * One batch of one stream's fetched bytes, handed to a scan worker: plain data, structured-clonable.
@@ -28,7 +29,8 @@ export interface FilterStretch {
 }
 
 export interface ScanResult {
-  records: WireRecord[];
+  /** Matches in their wire JSON, encoded in the worker. */
+  records: EncodedRecord[];
   scanned: number;
   matched: number;
   /** Per partition, the offset after the last record scanned (the resume point past filtered-out records). */

@@ -7,6 +7,7 @@ import { parseFrame } from './parse-frame';
 import { StreamRegistry } from './stream-registry';
 import { welcomeFor } from './welcome';
 import { toWireError } from './wire-error';
+import { recordsFrameText } from './encoded-record';
 
 /** WebSocket close codes of the protocol (docs/protocol.md). */
 export const CLOSE = { unauthorized: 4401, unsupportedProtocol: 4400, helloTimeout: 4408, tooManySockets: 4429, goingAway: 1001 } as const;
@@ -28,7 +29,7 @@ export class Session {
     private readonly socket: WebSocket,
     private readonly context: SessionContext,
   ) {
-    this.streams = new StreamRegistry(context.config.limits, { send: (frame) => this.send(frame), bufferedAmount: () => socket.bufferedAmount }, context.streamBudget);
+    this.streams = new StreamRegistry(context.config.limits, { send: (frame) => this.send(frame), sendRecords: (streamId, records) => this.sendText(recordsFrameText(streamId, records)), bufferedAmount: () => socket.bufferedAmount }, context.streamBudget);
     this.helloTimer = setTimeout(() => this.closeWith(CLOSE.helloTimeout, 'no hello in time'), HELLO_TIMEOUT_MS);
     context.admission.arrive(this);
     // Handlers are attached at once, so no early frame is missed (fastify-websocket's advice).
@@ -102,8 +103,12 @@ export class Session {
   }
 
   private send(frame: ServerMessage): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  private sendText(text: string): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(text);
   }
 
   private sendError(id: string | null, error: WireError): void {

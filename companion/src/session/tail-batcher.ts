@@ -1,4 +1,4 @@
-import type { WireRecord } from '@kafka-inspector/shared';
+import type { EncodedRecord } from './encoded-record';
 
 export interface BatcherLimits {
   /** A batch this full goes out at once. */
@@ -12,14 +12,14 @@ export interface BatcherLimits {
  * every batchIntervalMs, and the first one after a quiet spell at once. Counts what it sent.
  */
 export class RecordBatcher {
-  private pending: WireRecord[] = [];
+  private pending: EncodedRecord[] = [];
   private lastFlush = 0;
   private timer: NodeJS.Timeout | null = null;
   private sentCount = 0;
 
   constructor(
     private readonly limits: BatcherLimits,
-    private readonly send: (records: WireRecord[]) => void,
+    private readonly send: (records: EncodedRecord[]) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -27,7 +27,7 @@ export class RecordBatcher {
     return this.sentCount;
   }
 
-  push(record: WireRecord): void {
+  push(record: EncodedRecord): void {
     this.pending.push(record);
     if (this.pending.length >= this.limits.maxBatchRecords) this.flush();
   }

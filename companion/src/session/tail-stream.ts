@@ -4,6 +4,7 @@ import type { Limits } from '../config/types';
 import { FilterError, type RecordPredicate } from '../filter/filter';
 import type { RawFetch, RawPart, RawRecord, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
 import type { ScanResult } from '../scan/scan-job';
+import { type EncodedRecord, encodeRecord } from './encoded-record';
 import { FilterBudget, filterCpuMs } from './filter-budget';
 import { TailScan, type TailScanSettings } from './tail-scan';
 import { RecordBatcher } from './tail-batcher';
@@ -13,6 +14,8 @@ import { toWireError } from './wire-error';
 /** Where a stream's frames go, and how much of them is still waiting in the socket. */
 export interface StreamSink {
   send(frame: ServerMessage): void;
+  /** A `records` frame, its records already JSON (encoded-record.ts). */
+  sendRecords(streamId: string, records: EncodedRecord[]): void;
   bufferedAmount(): number;
 }
 
@@ -80,7 +83,7 @@ export class TailStream {
 
   constructor(private readonly options: TailStreamOptions) {
     this.id = options.id;
-    this.batcher = new RecordBatcher(options.limits, (records) => options.sink.send({ type: 'records', streamId: this.id, records }));
+    this.batcher = new RecordBatcher(options.limits, (records) => options.sink.sendRecords(this.id, records));
     this.scanner = options.scan && options.reader.fetchRaw ? new TailScan(options.id, options.reader.topic, options.scan) : null;
     this.decoder = options.decoder ?? createRecordDecoder(undefined, options.reader.topic);
     this.positions = options.reader.positions();
@@ -257,7 +260,7 @@ export class TailStream {
       }
       if (!matches) continue;
       this.matched++;
-      this.batcher.push(this.decoder.toWire(record, limits.maxValuePreviewBytes));
+      this.batcher.push(encodeRecord(this.decoder.toWire(record, limits.maxValuePreviewBytes)));
       if (limit !== undefined && this.matched >= limit) {
         void this.stop(`limit of ${limit} records reached`);
         return false;

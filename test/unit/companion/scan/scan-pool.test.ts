@@ -40,7 +40,8 @@ describe('scan pool', () => {
     pool = new ScanPool(1);
     const result = await pool.run(job('a', { text: 'needle' }), 30_000);
     expect(result).toMatchObject({ scanned: 3, matched: 1, positions: { 0: '3' }, limitReached: false, unreadable: [] });
-    expect(result.records[0]).toMatchObject({ offset: '1', value: { encoding: 'text', text: 'needle here' } });
+    expect(result.records[0]).toMatchObject({ partition: 0, offset: '1' });
+    expect(JSON.parse(result.records[0]!.json)).toMatchObject({ offset: '1', value: { encoding: 'text', text: 'needle here' } });
   }, 40_000);
 
   it('stops at the limit and says where', async () => {

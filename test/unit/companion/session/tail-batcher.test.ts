@@ -1,8 +1,9 @@
 import type { WireRecord } from '@kafka-inspector/shared';
+import { encodeRecord } from '../../../../companion/src/session/encoded-record';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordBatcher } from '../../../../companion/src/session/tail-batcher';
 
-const record = (offset: number) => ({ topic: 't', partition: 0, offset: String(offset), timestamp: '0', key: null, value: null, headers: [], size: 0 }) as WireRecord;
+const record = (offset: number) => encodeRecord({ topic: 't', partition: 0, offset: String(offset), timestamp: '0', key: null, value: null, headers: [], size: 0 } as WireRecord);
 
 describe('record batcher', () => {
   afterEach(() => {

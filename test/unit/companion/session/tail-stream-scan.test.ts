@@ -8,6 +8,7 @@ import { ScanPool } from '../../../../companion/src/scan/scan-pool';
 import type { TailScanSettings } from '../../../../companion/src/session/tail-scan';
 import { TailStream } from '../../../../companion/src/session/tail-stream';
 import { encodeBatch, type TestBatch } from '../kafka/batch-builder';
+import { frameSink } from './frame-sink';
 
 /** Hands out raw record batches (as a Fetch answer carries them), then parks until aborted. */
 class RawReader implements TailReader {
@@ -50,7 +51,7 @@ afterAll(async () => {
 function open(batches: TestBatch[][], scan: TailScanSettings, limit?: number) {
   const frames: ServerMessage[] = [];
   const reader = new RawReader(batches);
-  const stream = new TailStream({ id: 's1', reader, predicate: compileFilter(scan.filter), limit, limits: DEFAULT_LIMITS, scan, sink: { send: (f) => frames.push(f), bufferedAmount: () => 0 } });
+  const stream = new TailStream({ id: 's1', reader, predicate: compileFilter(scan.filter), limit, limits: DEFAULT_LIMITS, scan, sink: frameSink(frames) });
   streams.push(stream);
   stream.start();
   const statuses = () => frames.flatMap((f) => (f.type === 'status' ? [f] : []));

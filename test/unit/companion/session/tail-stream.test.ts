@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS } from '../../../../companion/src/config';
 import { compileFilter, type RecordPredicate } from '../../../../companion/src/filter/filter';
 import type { RawBatch, RawRecord, TailReader } from '../../../../companion/src/kafka/gateway';
 import { isConstantPredicate, TailStream } from '../../../../companion/src/session/tail-stream';
+import { frameSink } from './frame-sink';
 
 const record = (offset: number): RawRecord => ({ topic: 't', partition: 0, offset: String(offset), timestamp: '0', key: null, value: Buffer.from(`v${offset}`), headers: [] });
 
@@ -45,7 +46,7 @@ afterEach(async () => {
 
 function open(reader: FakeReader, predicate: RecordPredicate) {
   const frames: ServerMessage[] = [];
-  const stream = new TailStream({ id: 's1', reader, predicate, limits: DEFAULT_LIMITS, sink: { send: (f) => frames.push(f), bufferedAmount: () => 0 } });
+  const stream = new TailStream({ id: 's1', reader, predicate, limits: DEFAULT_LIMITS, sink: frameSink(frames) });
   streams.push(stream);
   stream.start();
   return { stream, frames, statuses: () => frames.flatMap((f) => (f.type === 'status' ? [f] : [])) };
@@ -139,7 +140,7 @@ class IdleReader extends FakeReader {
 describe('TailStream stats', () => {
   it('a caught-up idle stream sends no stats until something changes', async () => {
     const frames: ServerMessage[] = [];
-    const stream = new TailStream({ id: 's1', reader: new IdleReader([]), predicate: () => true, limits: DEFAULT_LIMITS, statsIntervalMs: 10, sink: { send: (f) => frames.push(f), bufferedAmount: () => 0 } });
+    const stream = new TailStream({ id: 's1', reader: new IdleReader([]), predicate: () => true, limits: DEFAULT_LIMITS, statsIntervalMs: 10, sink: frameSink(frames) });
     streams.push(stream);
     stream.start();
     await until(() => frames.some((f) => f.type === 'status' && f.status === 'caught-up'));
