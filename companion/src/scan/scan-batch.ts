@@ -9,8 +9,11 @@ import type { FilterStretch, ScanJob, ScanResult } from './scan-job';
 /** Filter time is charged to the budget in stretches of about this much wall time. */
 const STRETCH_MS = 20;
 
-/** A predicate that declares no record parameter is the match-all of a tail without a filter: never timed. */
-const isConstant = (predicate: RecordPredicate) => predicate.length === 0;
+/**
+ * A predicate that declares no record parameter cannot look at the record: it is the match-all of
+ * a tail without a filter (compileFilter's `() => true`). Its time is never the filter's fault.
+ */
+export const isConstantPredicate = (predicate: RecordPredicate): boolean => predicate.length === 0;
 
 export interface Scanner {
   predicate: RecordPredicate;
@@ -42,7 +45,7 @@ export function decodeJob(job: ScanJob, mayMatch: Scanner['mayMatch'] = null): {
  */
 export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueBytes: number, remaining: number | null): Omit<ScanResult, 'unreadable'> {
   const { predicate, decoder } = scanner;
-  const timed = !isConstant(predicate);
+  const timed = !isConstantPredicate(predicate);
   const out: EncodedRecord[] = [];
   const positions: Record<string, string> = {};
   const stretches: FilterStretch[] = [];

@@ -1,12 +1,14 @@
 import type { PartitionStart, ServerMessage, StartPosition, TailStatus, WireError } from '@kafka-inspector/shared';
 import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
-import { FilterError, type RecordPredicate } from '../filter/filter';
-import type { RawFetch, RawPart, RawRecord, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
+import type { RecordPredicate } from '../filter/filter';
+import type { RawBatch, RawFetch, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
+import { scanRecords } from '../scan/scan-batch';
 import type { ScanResult } from '../scan/scan-job';
-import { type EncodedRecord, encodeRecord } from './encoded-record';
-import { FilterBudget, filterCpuMs } from './filter-budget';
+import type { EncodedRecord } from './encoded-record';
+import { FilterBudget } from './filter-budget';
 import { TailScan, type TailScanSettings } from './tail-scan';
+import { TailStats } from './tail-stats';
 import { RecordBatcher } from './tail-batcher';
 import { retryDelay, sleep } from './tail-waits';
 import { toWireError } from './wire-error';
@@ -39,15 +41,6 @@ export interface TailStreamOptions {
   scan?: TailScanSettings;
 }
 
-/** Filtering runs in stretches of about this much wall time, then yields to other streams. */
-const SLICE_MS = 20;
-
-/**
- * A predicate that declares no record parameter cannot look at the record: it is the match-all of
- * a tail without a filter (compileFilter's `() => true`). Its time is never the filter's fault.
- */
-export const isConstantPredicate = (predicate: RecordPredicate): boolean => predicate.length === 0;
-
 /** The words of a `skipped` status: which offsets were gone before the stream read them. */
 export function skippedMessage(skipped: SkippedRange[]): string {
   const ranges = skipped.map((r) => `partition ${r.partition} offsets ${r.from}-${BigInt(r.to) - 1n}`).join(', ');
@@ -64,14 +57,9 @@ export class TailStream {
   private paused = false;
   private ended = false;
   private caughtUp = false;
-  private scanned = 0;
-  private matched = 0;
   private readonly batcher: RecordBatcher;
   private statsTimer: NodeJS.Timeout | null = null;
-  /** The last stats sent, as JSON: the timer sends only when they differ (an idle stream is quiet). */
-  private lastStats = '';
-  private positions = new Map<number, string>();
-  private highWatermarks = new Map<number, string>();
+  private readonly stats: TailStats;
   /** Aborts the fetch or wait in progress: pause, seek and stop interrupt it. */
   private wake = new AbortController();
   private loop: Promise<void> = Promise.resolve();
@@ -86,8 +74,7 @@ export class TailStream {
     this.batcher = new RecordBatcher(options.limits, (records) => options.sink.sendRecords(this.id, records));
     this.scanner = options.scan && options.reader.fetchRaw ? new TailScan(options.id, options.reader.topic, options.scan) : null;
     this.decoder = options.decoder ?? createRecordDecoder(undefined, options.reader.topic);
-    this.positions = options.reader.positions();
-    for (const start of options.reader.starts) this.highWatermarks.set(start.partition, start.high);
+    this.stats = new TailStats(options.reader.positions(), options.reader.starts);
   }
 
   start(): void {
@@ -115,7 +102,7 @@ export class TailStream {
     this.interrupt();
     this.flush();
     const starts = await this.options.reader.seek(start);
-    this.positions = this.options.reader.positions();
+    this.stats.resetPositions(this.options.reader.positions());
     this.caughtUp = false;
     return starts;
   }
@@ -179,12 +166,12 @@ export class TailStream {
         if ('parts' in batch && batch.parts.some((part) => part.data.records.length > 0) && !batch.caughtUp) this.prefetch(signal);
         if (failures > 0) this.setStatus(this.caughtUp ? 'caught-up' : 'live');
         failures = 0;
-        for (const [partition, high] of batch.highWatermarks) this.highWatermarks.set(partition, high);
+        this.stats.sawHighWatermarks(batch.highWatermarks);
         if (batch.skipped.length) this.reportSkipped(batch.skipped);
-        if ('records' in batch && batch.unreadable?.length) this.reportUnreadable(batch.unreadable);
+        const result = await this.scan(batch);
         // False when the stream ended inside the batch: no frame of it may follow `ended`.
-        if (!('parts' in batch ? await this.takeScanned(batch.parts) : await this.take(batch.records))) continue;
-        for (const [partition, next] of reached) this.positions.set(partition, next);
+        if (!result || !(await this.take(result))) continue;
+        this.stats.reached(reached);
         if (batch.caughtUp && !this.caughtUp) {
           this.caughtUp = true;
           this.flush();
@@ -202,73 +189,6 @@ export class TailStream {
         await sleep(retryDelay(failures), signal);
       }
     }
-  }
-
-  /**
-   * Filters and queues fetched records; false when the stream ended inside the batch (limit reached,
-   * or a filter too slow to run). Yields to other streams every ~20 ms of filtering.
-   */
-  private async take(records: RawRecord[]): Promise<boolean> {
-    const { limit, predicate, limits } = this.options;
-    // Schemas the batch needs are fetched once per batch (cached by id); a registry down never throws.
-    await this.decoder.prepare(records);
-    // An unfiltered tail is never timed: nothing of it can be too slow.
-    const timed = !isConstantPredicate(predicate);
-    // One stretch: wall time in the filter, records filtered, and the process's CPU since it began.
-    let slice = performance.now();
-    let sliceCpu = timed ? process.cpuUsage() : null;
-    let filterWall = 0;
-    let filtered = 0;
-    /** Charges the stretch's filter CPU to the budget; false when that ended the stream. */
-    const settle = (now: number): boolean => {
-      if (!sliceCpu || filtered === 0) return true;
-      const cpu = process.cpuUsage(sliceCpu);
-      const verdict = this.budget.add(filtered, filterCpuMs(filterWall, now - slice, (cpu.user + cpu.system) / 1000));
-      filterWall = 0;
-      filtered = 0;
-      if (!verdict) return true;
-      // CEL cannot be interrupted mid-record; a filter this slow would starve every other stream.
-      this.fail({ code: 'INVALID_FILTER', message: verdict });
-      return false;
-    };
-    for (const record of records) {
-      if (this.ended) return false;
-      this.scanned++;
-      this.positions.set(record.partition, (BigInt(record.offset) + 1n).toString());
-      let matches = false;
-      const started = timed ? performance.now() : 0;
-      try {
-        matches = predicate(record);
-      } catch (error) {
-        // Over its cost limit on this record: it would silently miss every record like it, so it ends.
-        if (error instanceof FilterError) {
-          this.fail({ code: 'INVALID_FILTER', message: error.message });
-          return false;
-        }
-        // Any other failure on one record (a CEL runtime error) does not match it; the stream goes on.
-      }
-      const now = performance.now();
-      if (timed) {
-        filterWall += now - started;
-        filtered++;
-      }
-      if (now - slice > SLICE_MS) {
-        if (!settle(now)) return false;
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-        if (timed) sliceCpu = process.cpuUsage();
-      }
-      if (!matches) continue;
-      this.matched++;
-      this.batcher.push(encodeRecord(this.decoder.toWire(record, limits.maxValuePreviewBytes)));
-      if (limit !== undefined && this.matched >= limit) {
-        void this.stop(`limit of ${limit} records reached`);
-        return false;
-      }
-    }
-    if (!settle(performance.now())) return false;
-    this.scheduleFlush();
-    return true;
   }
 
   /**
@@ -290,24 +210,36 @@ export class TailStream {
   }
 
   /**
-   * Queues what a scan worker made of fetched bytes; false when the stream ended inside the batch
-   * (limit reached, a filter over its budget, or a scan that failed).
+   * A batch's records filtered and encoded: in a scan worker when the reader hands over raw bytes,
+   * else here with the same code (scan-batch.ts; the unit tests' fake readers, which hold records,
+   * not bytes). Null when the stream ended inside the scan (a worker that failed or ran too long).
    */
-  private async takeScanned(parts: RawPart[]): Promise<boolean> {
-    if (parts.length === 0) return true;
+  private async scan(batch: RawBatch | RawFetch): Promise<ScanResult | null> {
     const { limit, limits } = this.options;
-    let result: ScanResult;
+    const remaining = limit === undefined ? null : limit - this.stats.matched;
+    if (!('parts' in batch)) {
+      await this.decoder.prepare(batch.records);
+      const here = scanRecords(batch.records, { predicate: this.options.predicate, decoder: this.decoder, mayMatch: null }, limits.maxValuePreviewBytes, remaining);
+      return { ...here, unreadable: batch.unreadable ?? [] };
+    }
+    if (batch.parts.length === 0) return { records: [], scanned: 0, matched: 0, positions: {}, limitReached: false, stretches: [], unreadable: [] };
     try {
-      result = await this.scanner!.scan(parts, limits.maxValuePreviewBytes, limit === undefined ? null : limit - this.matched);
+      return await this.scanner!.scan(batch.parts, limits.maxValuePreviewBytes, remaining);
     } catch (error) {
       if (!this.ended) this.fail(this.scanner!.errorOf(error));
-      return false;
+      return null;
     }
+  }
+
+  /**
+   * Queues a scan's matches and charges its filter time; false when the stream ended inside the
+   * batch (limit reached, or a filter over its budget or its cost limit).
+   */
+  private async take(result: ScanResult): Promise<boolean> {
+    const { limit, limits } = this.options;
     if (this.ended) return false;
     if (result.unreadable.length) this.reportUnreadable(result.unreadable);
-    this.scanned += result.scanned;
-    this.matched += result.matched;
-    for (const [partition, next] of Object.entries(result.positions)) this.positions.set(Number(partition), next);
+    this.stats.add(result);
     for (let i = 0; i < result.records.length; i++) {
       this.batcher.push(result.records[i]!);
       // A batch of thousands of matches goes out frame by frame, other sockets served in between.
@@ -317,6 +249,7 @@ export class TailStream {
       }
     }
     if (result.filterError) {
+      // Over its cost limit on a record: it would silently miss every record like it, so it ends.
       this.fail({ code: 'INVALID_FILTER', message: result.filterError });
       return false;
     }
@@ -327,7 +260,7 @@ export class TailStream {
         return false;
       }
     }
-    if (result.limitReached || (limit !== undefined && this.matched >= limit)) {
+    if (result.limitReached || (limit !== undefined && this.stats.matched >= limit)) {
       void this.stop(`limit of ${limit} records reached`);
       return false;
     }
@@ -369,21 +302,9 @@ export class TailStream {
     this.sendStats(true);
   }
 
-  /**
-   * Stats go out with every status (`force`), and from the timer only when a counter, a position
-   * or a high watermark changed since the last ones sent: a caught-up idle stream sends nothing.
-   */
+  /** Stats go out with every status (`force`), and from the timer only when they changed. */
   private sendStats(force: boolean) {
-    const stats = {
-      scanned: this.scanned,
-      matched: this.matched,
-      sent: this.batcher.sent,
-      positions: Object.fromEntries(this.positions),
-      highWatermarks: Object.fromEntries(this.highWatermarks),
-    };
-    const key = JSON.stringify(stats);
-    if (!force && key === this.lastStats) return;
-    this.lastStats = key;
-    this.options.sink.send({ type: 'stats', streamId: this.id, ...stats });
+    const stats = this.stats.frame(this.batcher.sent, force);
+    if (stats) this.options.sink.send({ type: 'stats', streamId: this.id, ...stats });
   }
 }

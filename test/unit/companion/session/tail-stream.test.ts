@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../../companion/src/config';
 import { compileFilter, type RecordPredicate } from '../../../../companion/src/filter/filter';
 import type { RawBatch, RawRecord, TailReader } from '../../../../companion/src/kafka/gateway';
-import { isConstantPredicate, TailStream } from '../../../../companion/src/session/tail-stream';
+import { isConstantPredicate } from '../../../../companion/src/scan/scan-batch';
+import { TailStream } from '../../../../companion/src/session/tail-stream';
 import { frameSink } from './frame-sink';
 
 const record = (offset: number): RawRecord => ({ topic: 't', partition: 0, offset: String(offset), timestamp: '0', key: null, value: Buffer.from(`v${offset}`), headers: [] });
