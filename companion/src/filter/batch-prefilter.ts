@@ -12,8 +12,9 @@ import { filterEnvironment } from './cel-environment';
  *   or value (ascii-search.ts), each of which lies whole inside its batch: a batch without the
  *   needle has no record with it.
  * - CEL: string literals the expression cannot be true without (see celRequirements), looked for
- *   exactly. Sound only while the batch holds no backslash: a JSON string can spell a literal with
- *   escapes (`\u0041`), so a batch with one is always decoded.
+ *   exactly. A JSON string can spell a literal with escapes (`\u0041`, and `\/` for a slash), so a
+ *   batch holding an escape that could spell one is always decoded (escapeSequences). Not any
+ *   backslash byte: 0x5c is also a varint in the records' framing (an offset delta of 46).
  *
  * A hit may span two records' fields: the batch is then decoded and filtered record by record as
  * usual, so a false hit costs time, never a record. Null when there is nothing to test, or when
@@ -23,16 +24,26 @@ import { filterEnvironment } from './cel-environment';
 export function batchPrefilter(filter: TailFilter | undefined, decodedValues: boolean): ((batch: Buffer) => boolean) | null {
   if (decodedValues) return null;
   const text = filter?.text && isAscii(filter.text) ? asciiSearcher(filter.text) : null;
-  const clauses = filter?.cel?.trim() ? celRequirements(filter.cel).map((clause) => clause.map((literal) => Buffer.from(literal, 'utf8'))) : [];
+  const literals = filter?.cel?.trim() ? celRequirements(filter.cel) : [];
+  const clauses = literals.map((clause) => clause.map((literal) => Buffer.from(literal, 'utf8')));
+  const escapes = escapeSequences(literals.flat());
   if (!text && clauses.length === 0) return null;
   return (batch) => {
     if (text && !text(batch)) return false;
-    if (clauses.length === 0 || batch.includes(BACKSLASH)) return true;
+    if (clauses.length === 0 || escapes.some((escape) => batch.includes(escape))) return true;
     return clauses.every((anyOf) => anyOf.some((literal) => batch.includes(literal)));
   };
 }
 
-const BACKSLASH = 0x5c;
+/** JSON's two-character escapes, by the character they stand for. */
+const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** The escape sequences that could spell a character of these literals inside a JSON string: `\u` always. */
+function escapeSequences(literals: string[]): Buffer[] {
+  const sequences = new Set(['\\u']);
+  for (const literal of literals) for (const char of literal) if (SHORT_ESCAPES[char]) sequences.add(SHORT_ESCAPES[char]);
+  return [...sequences].map((sequence) => Buffer.from(sequence, 'latin1'));
+}
 
 /**
  * What a CEL filter needs to find in a record's bytes, as clauses that must all hold, each a list

@@ -111,10 +111,23 @@ describe('batchPrefilter', () => {
     );
   });
 
-  it('still finds a literal spelled with a JSON escape, by decoding batches that hold a backslash', () => {
+  it('still finds a literal spelled with a JSON escape, by decoding batches that hold one that could spell it', () => {
     const mayMatch = batchPrefilter({ cel: 'value.type == "ab"' }, false)!;
     expect(mayMatch(Buffer.from('{"type":"\\u0061b"}'))).toBe(true);
     expect(mayMatch(Buffer.from('{"type":"aab"}'))).toBe(true);
     expect(mayMatch(Buffer.from('{"type":"a-b"}'))).toBe(false);
+    // A slash escape cannot spell "ab"; it can spell "a/b".
+    expect(mayMatch(Buffer.from('{"type":"a\\/"}'))).toBe(false);
+    const slash = batchPrefilter({ cel: 'value.path == "a/b"' }, false)!;
+    expect(slash(Buffer.from('{"path":"a\\/b"}'))).toBe(true);
+    expect(JSON.parse('{"path":"a\\/b"}')).toEqual({ path: 'a/b' });
+  });
+
+  it('rules out a batch whose framing holds a 0x5c byte (an offset delta of 46) but no escape', () => {
+    const records = Array.from({ length: 60 }, (_, i): TestRecord => ({ value: '{"type":"order.created"}', offsetDelta: i }));
+    const bytes = encodeBatch({ baseOffset: 0, records });
+    expect(bytes.includes(0x5c)).toBe(true);
+    const read = readPartition('t', '0', partitionOf(bytes), DEFAULT_RECORD_CAPS, batchPrefilter({ cel: 'value.type == "order.7f3a"' }, false)!);
+    expect({ decoded: read.records.length, passed: read.passed }).toEqual({ decoded: 0, passed: 60 });
   });
 });
