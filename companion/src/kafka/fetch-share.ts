@@ -1,6 +1,6 @@
 /** What all of one cluster's tails may ask for in their in-flight Fetches together. */
 export const FETCH_BUDGET_BYTES = 8 * 1024 * 1024;
-const MAX_FETCH_BYTES = 2 * 1024 * 1024;
+const MAX_FETCH_BYTES = 4 * 1024 * 1024;
 const MIN_FETCH_BYTES = 128 * 1024;
 
 export interface FetchBytes {
@@ -11,7 +11,8 @@ export interface FetchBytes {
 /**
  * One tail's Fetch sizes when `tails` are open: each answer is held in memory with its decoded
  * records until sent, so the total is bounded rather than growing with every tail. A lone tail
- * still gets a thousand 1 KB records per round trip; Kafka returns at least one record batch
+ * gets 4 MiB (about 4,000 1 KB records) per round trip: on real Kafka 3.1 a needle scan read
+ * ~1.5x faster than with 2 MiB, while 8 MiB pushed the companion's peak RSS past 200 MB. Kafka returns at least one record batch
  * whatever the size, so a record larger than the share is never stuck.
  */
 export function fetchShare(tails: number): FetchBytes {

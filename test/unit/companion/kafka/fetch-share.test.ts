@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FETCH_BUDGET_BYTES, fetchShare } from '../../../../companion/src/kafka/fetch-share';
 
 describe('fetchShare', () => {
-  it('gives a lone tail 2 MiB per Fetch, half of it per partition', () => {
-    expect(fetchShare(1)).toEqual({ maxBytes: 2 * 1024 * 1024, maxBytesPerPartition: 1024 * 1024 });
+  it('gives a lone tail 4 MiB per Fetch, half of it per partition', () => {
+    expect(fetchShare(1)).toEqual({ maxBytes: 4 * 1024 * 1024, maxBytesPerPartition: 2 * 1024 * 1024 });
     expect(fetchShare(0)).toEqual(fetchShare(1));
   });
 
