@@ -2,6 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // One runner, four projects: pure unit tests for shared and companion (node), the panel's store,
 // bridge and components (DOM), integration against a real broker, and end-to-end in real Chromium.
+/**
+ * Integration files that spend their time waiting, not computing: a 30 s broker outage (issue 5)
+ * and a broker that never answers (two request timeouts).
+ */
+const waitingFiles = ['test/integration/broker-outage.test.ts', 'test/integration/broker-no-answer.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -24,6 +30,22 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['test/integration/**/*.test.ts'],
+          exclude: waitingFiles,
+          globalSetup: ['test/helpers/broker-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Files that mostly wait on the clock run in a pool of their own (threads, not forks), so
+        // they wait beside the other files instead of in turn: on CI's 2 cores each pool has one
+        // worker. Their own test broker (globalSetup runs per project) can go down without taking
+        // another file's broker with it.
+        test: {
+          name: 'integration-waiting',
+          environment: 'node',
+          include: waitingFiles,
+          pool: 'threads',
           globalSetup: ['test/helpers/broker-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -49,5 +49,5 @@ bash scripts/ensure-system-deps.sh chromium openssl
 npm run --silent build >/dev/null
 # Thousands of topics keep a small broker busy for a minute: that file runs alone, after the rest.
 THOUSANDS=test/integration/topics-thousands-real-kafka.test.ts
-npx vitest run --project integration --project e2e --exclude "$THOUSANDS" "$@"
+npx vitest run --project "integration*" --project e2e --exclude "$THOUSANDS" "$@"
 npx vitest run --project integration "$THOUSANDS"
