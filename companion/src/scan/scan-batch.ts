@@ -15,6 +15,15 @@ const STRETCH_MS = 20;
  */
 export const isConstantPredicate = (predicate: RecordPredicate): boolean => predicate.length === 0;
 
+/** Takes matches ahead of the scan's result, in order; the result then holds only the rest. */
+export type Emit = (records: EncodedRecord[]) => void;
+
+/**
+ * Matches go out in runs of this many records: each run is one message from a worker, deserialized
+ * on the main thread in one go, so thousands in one message would hold its event loop.
+ */
+const EMIT_RECORDS = 500;
+
 export interface Scanner {
   predicate: RecordPredicate;
   decoder: RecordDecoder;
@@ -43,7 +52,7 @@ export function decodeJob(job: ScanJob, mayMatch: Scanner['mayMatch'] = null): {
  * Filters decoded records and turns matches into wire records, stopping at the limit. Pure but for
  * the clocks it reads to time the filter: its CPU share per stretch goes back for the budget.
  */
-export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueBytes: number, remaining: number | null): Omit<ScanResult, 'unreadable'> {
+export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueBytes: number, remaining: number | null, emit?: Emit): Omit<ScanResult, 'unreadable'> {
   const { predicate, decoder } = scanner;
   const timed = !isConstantPredicate(predicate);
   const out: EncodedRecord[] = [];
@@ -66,6 +75,7 @@ export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueByte
   };
   let filterError: string | undefined;
   let limitReached = false;
+  let matched = 0;
   for (const record of records) {
     scanned++;
     positions[record.partition] = (BigInt(record.offset) + 1n).toString();
@@ -89,19 +99,22 @@ export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueByte
     }
     if (!matches) continue;
     out.push(encodeRecord(decoder.toWire(record, maxValueBytes)));
-    if (remaining !== null && out.length >= remaining) {
+    matched++;
+    // Handed on as they come: a batch of 30,000 small records is never held whole, here or there.
+    if (emit && out.length >= EMIT_RECORDS) emit(out.splice(0));
+    if (remaining !== null && matched >= remaining) {
       limitReached = true;
       break;
     }
   }
   settle(performance.now());
-  return { records: out, scanned, matched: out.length, positions, limitReached, stretches, ...(filterError ? { filterError } : {}) };
+  return { records: out, scanned, matched, positions, limitReached, stretches, ...(filterError ? { filterError } : {}) };
 }
 
 /** A whole job: decode, let the decoder fetch the schemas the batch needs, filter, encode. */
-export async function runScanJob(job: ScanJob, scanner: Scanner): Promise<ScanResult> {
+export async function runScanJob(job: ScanJob, scanner: Scanner, emit?: Emit): Promise<ScanResult> {
   const { records, unreadable, passed } = decodeJob(job, scanner.mayMatch);
   await scanner.decoder.prepare(records);
-  const scan = scanRecords(records, scanner, job.maxValueBytes, job.remaining);
+  const scan = scanRecords(records, scanner, job.maxValueBytes, job.remaining, emit);
   return { ...scan, scanned: scan.scanned + passed, unreadable };
 }

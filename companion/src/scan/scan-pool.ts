@@ -18,6 +18,7 @@ export class ScanFailure extends Error {
 interface Pending {
   job: ScanJob;
   deadlineMs: number;
+  onRecords: ((records: ScanResult['records']) => void) | undefined;
   resolve(result: ScanResult): void;
   reject(error: Error): void;
 }
@@ -56,11 +57,15 @@ export class ScanPool {
     private readonly workerUrl: URL | null = null,
   ) {}
 
-  /** Runs a job; its bytes (each part's records) are handed to the worker when it starts (handOver). */
-  run(job: ScanJob, deadlineMs: number): Promise<ScanResult> {
+  /**
+   * Runs a job; its bytes (each part's records) are handed to the worker when it starts (handOver).
+   * With `onRecords`, matches are handed on as the worker sends them, in order, and the result holds
+   * only the last of them; without, the result holds them all.
+   */
+  run(job: ScanJob, deadlineMs: number, onRecords?: (records: ScanResult['records']) => void): Promise<ScanResult> {
     if (this.closed) return Promise.reject(new ScanFailure('the scan pool is closed', 'crash'));
     return new Promise<ScanResult>((resolve, reject) => {
-      this.queue.push({ job, deadlineMs, resolve, reject });
+      this.queue.push({ job, deadlineMs, onRecords, resolve, reject });
       this.dispatch();
     });
   }
@@ -129,7 +134,8 @@ export class ScanPool {
       const busy = slot.busy;
       if (!busy || busy.id !== reply.id) return;
       if ('chunk' in reply) {
-        for (const record of reply.chunk) busy.chunks.push(record);
+        if (busy.pending.onRecords) busy.pending.onRecords(reply.chunk);
+        else for (const record of reply.chunk) busy.chunks.push(record);
         return;
       }
       clearTimeout(busy.timer);

@@ -30,11 +30,6 @@ function scannerFor(job: ScanJob): Scanner {
 
 export type WorkerReply = { id: number; result: ScanResult } | { id: number; chunk: ScanResult['records'] } | { id: number; error: string };
 
-/**
- * Matches go back in messages of this many records: each message is deserialized on the main
- * thread in one go, so thousands of matches in one message would hold its event loop.
- */
-const CHUNK_RECORDS = 500;
 
 parentPort!.on('message', (message: { id: number; job: ScanJob } | { forget: string }) => {
   if ('forget' in message) {
@@ -47,11 +42,8 @@ parentPort!.on('message', (message: { id: number; job: ScanJob } | { forget: str
     const bytes = part.data.records as Uint8Array;
     part.data.records = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  runScanJob(job, scannerFor(job)).then(
-    (result) => {
-      while (result.records.length > CHUNK_RECORDS) parentPort!.postMessage({ id, chunk: result.records.splice(0, CHUNK_RECORDS) } satisfies WorkerReply);
-      parentPort!.postMessage({ id, result } satisfies WorkerReply);
-    },
+  runScanJob(job, scannerFor(job), (chunk) => parentPort!.postMessage({ id, chunk } satisfies WorkerReply)).then(
+    (result) => parentPort!.postMessage({ id, result } satisfies WorkerReply),
     (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );
 });

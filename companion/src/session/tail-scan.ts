@@ -41,7 +41,8 @@ export class TailScan {
     this.key = `${++scans}:${streamId}`;
   }
 
-  scan(parts: RawPart[], maxValueBytes: number, remaining: number | null): Promise<ScanResult> {
+  /** Scans in the pool; `onRecords` gets the matches as the worker sends them (see ScanPool.run). */
+  scan(parts: RawPart[], maxValueBytes: number, remaining: number | null, onRecords?: (records: ScanResult['records']) => void): Promise<ScanResult> {
     const job = {
       streamId: this.key,
       topic: this.topic,
@@ -52,7 +53,7 @@ export class TailScan {
       remaining,
       parts,
     };
-    return this.pool.run(job, this.settings.deadlineMs ?? SCAN_DEADLINE_MS);
+    return this.pool.run(job, this.settings.deadlineMs ?? SCAN_DEADLINE_MS, onRecords);
   }
 
   /** How a failed scan ends the stream: a filter past its budget is INVALID_FILTER, anything else says what stopped. */

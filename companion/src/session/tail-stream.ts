@@ -223,8 +223,13 @@ export class TailStream {
       return { ...here, unreadable: batch.unreadable ?? [] };
     }
     if (batch.parts.length === 0) return { records: [], scanned: 0, matched: 0, positions: {}, limitReached: false, stretches: [], unreadable: [] };
+    // Matches are queued as the worker sends them (the ones after the last run come in the result):
+    // neither thread ever holds a whole answer's worth.
+    const queue = (records: EncodedRecord[]) => {
+      if (!this.ended) for (const record of records) this.batcher.push(record);
+    };
     try {
-      return await this.scanner!.scan(batch.parts, limits.maxValuePreviewBytes, remaining);
+      return await this.scanner!.scan(batch.parts, limits.maxValuePreviewBytes, remaining, queue);
     } catch (error) {
       if (!this.ended) this.fail(this.scanner!.errorOf(error));
       return null;
