@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { WORKER_BUILD } from '../companion/src/scan/worker-code';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { out: { type: 'string' }, 'skip-ui': { type: 'boolean' } } });
@@ -27,8 +28,9 @@ const companion = readJson<Manifest>('companion/package.json');
 const shared = readJson<Manifest>('shared/package.json');
 const { id: extensionId } = readJson<{ id?: string }>('extension/extension-key.json');
 
-// Runtime dependencies: the companion's and shared's, minus what the bundle replaces.
-const bundled = new Set(['@kafka-inspector/shared', 'tsx']);
+// Runtime dependencies: the companion's and shared's, minus what the bundle replaces (esbuild only
+// bundles the scan worker at run time from sources; the package carries it built).
+const bundled = new Set(['@kafka-inspector/shared', 'tsx', 'esbuild']);
 const dependencies = Object.fromEntries(
   Object.entries({ ...shared.dependencies, ...companion.dependencies })
     .filter(([name]) => !bundled.has(name))
@@ -60,6 +62,9 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The scan worker, beside the bundle, where scan/worker-code.ts looks first: one script with every
+// module it needs inside, since a worker started from code has no folder to resolve packages from.
+await build({ ...WORKER_BUILD, entryPoints: [join(root, 'companion/src/scan/scan-worker.ts')], outfile: join(stage, 'dist/scan-worker.cjs'), legalComments: 'none', logLevel: 'warning' });
 cpSync(uiDir, join(stage, 'ui'), { recursive: true });
 cpSync(join(root, 'companion/native/mock-broker.c'), join(stage, 'native/mock-broker.c'));
 writeFileSync(

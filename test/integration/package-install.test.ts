@@ -13,7 +13,8 @@ import { TestClient } from '../helpers/ws-client';
  * Issue 15: the companion as an npm package, checked the way a user installs it. `npm run pack`
  * makes the tarball, an empty folder installs it with `npm install --omit=dev` (the npm registry
  * must be reachable), and the installed `kafka-inspector` (compiled JavaScript, no tsx) answers
- * --version and serves /healthz, the UI and the protocol against the test broker.
+ * --version and serves /healthz, the UI and the protocol against the test broker, tails included
+ * (their scan worker is a second bundle in the package).
  *
  * The only way to skip it: KI_SKIP_PACKAGE_INSTALL="<why>" (say why: e.g. no registry offline),
  * and the reason then shows in the test's name.
@@ -120,6 +121,13 @@ describe.skipIf(skipReason !== '')(`the companion as an npm package${skipReason 
       try {
         const { topics } = await client.ok({ type: 'listTopics' });
         expect(topics.map((t) => t.name)).toContain(topic);
+        // A tail runs in the packed scan worker (dist/scan-worker.cjs): filtered, so its filter is
+        // compiled and run there too.
+        await client.ok({ type: 'produce', topic, records: [{ value: { encoding: 'text', text: 'skip me' } }, { value: { encoding: 'json', text: '{"type":"order.7f3a"}' } }] });
+        const { streamId } = await client.ok({ type: 'tailStart', topic, start: { from: 'earliest' }, filter: { cel: 'value.type == "order.7f3a"' } });
+        const records = await client.waitForRecords(streamId, 1);
+        expect(records.map((r) => r.value)).toEqual([expect.objectContaining({ encoding: 'json', text: '{"type":"order.7f3a"}' })]);
+        expect(client.statuses(streamId)).not.toContain('error');
       } finally {
         client.close();
       }
