@@ -124,7 +124,7 @@ export class ScanPool {
 
   private startWorker(bundled: string | null): Slot {
     // Decoding does not need the companion's 1 GiB heap; a worker out of memory dies alone. A small
-    // young generation (as the launcher's --max-semi-space-size=8) keeps each worker's RSS down:
+    // young generation (as the launcher's --max-semi-space-size=4) keeps each worker's RSS down:
     // with V8's default, two busy workers pushed the companion past 200 MB.
     const resourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 };
     const worker = bundled !== null ? new Worker(bundled, { eval: true, resourceLimits }) : new Worker(this.workerUrl ?? WORKER_URL, { resourceLimits });
