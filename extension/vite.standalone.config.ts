@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { onRollupWarning } from './build-warnings';
+import { CHUNK_SIZE_WARNING_KB, onRollupWarning } from './build-warnings';
 
 /** The same app as a plain page, served by the companion at `/` (standalone mode). */
 export default defineConfig({
@@ -9,5 +9,5 @@ export default defineConfig({
   base: './',
   publicDir: resolve(import.meta.dirname, 'public'),
   plugins: [react()],
-  build: { outDir: resolve(import.meta.dirname, 'dist/standalone'), emptyOutDir: true, rollupOptions: { onwarn: onRollupWarning } },
+  build: { outDir: resolve(import.meta.dirname, 'dist/standalone'), emptyOutDir: true, chunkSizeWarningLimit: CHUNK_SIZE_WARNING_KB, rollupOptions: { onwarn: onRollupWarning } },
 });

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'wxt';
-import { onRollupWarning } from './build-warnings';
+import { CHUNK_SIZE_WARNING_KB, onRollupWarning } from './build-warnings';
 import rootPackage from '../package.json' with { type: 'json' };
 import extensionKey from './extension-key.json' with { type: 'json' };
 
@@ -9,7 +9,7 @@ import extensionKey from './extension-key.json' with { type: 'json' };
  * `store` mode (.output/chrome-mv3-store) and zips it for the Chrome Web Store.
  */
 export default defineConfig({
-  vite: () => ({ plugins: [react()], build: { rollupOptions: { onwarn: onRollupWarning } } }),
+  vite: () => ({ plugins: [react()], build: { chunkSizeWarningLimit: CHUNK_SIZE_WARNING_KB, rollupOptions: { onwarn: onRollupWarning } } }),
   zip: { name: 'kafka-inspector' },
   manifest: ({ mode }) => ({
     name: 'Kafka Inspector',
