@@ -1,12 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchPrefilter, celRequirements } from '../../../../companion/src/filter/batch-prefilter';
-import { compileFilter } from '../../../../companion/src/filter/filter';
+import { compileFilter, type RecordPredicate } from '../../../../companion/src/filter/filter';
 import { DEFAULT_RECORD_CAPS } from '../../../../companion/src/kafka/gateway';
 import { type FetchedPartition, readPartition } from '../../../../companion/src/kafka/partition-read';
 import { encodeBatch, type TestRecord } from '../kafka/batch-builder';
 
 const partitionOf = (records: Buffer): FetchedPartition => ({ partition: 0, errorCode: 0, highWatermark: '1000', lastStableOffset: '-1', abortedTransactions: [], records });
+
+/**
+ * Encodes the batches one after another, reads them with and without the batch test, and checks
+ * the same records match, every record is either decoded or counted as passed, and the reader
+ * moves to the same next offset.
+ */
+function expectSameMatches(batches: TestRecord[][], predicate: RecordPredicate, mayMatch: (batch: Buffer) => boolean) {
+  let base = 0;
+  const bytes = Buffer.concat(
+    batches.map((records) => {
+      const batch = encodeBatch({ baseOffset: base, records: records.map((r, i): TestRecord => ({ ...r, offsetDelta: i })) });
+      base += records.length;
+      return batch;
+    }),
+  );
+  const plain = readPartition('t', '0', partitionOf(bytes), DEFAULT_RECORD_CAPS);
+  const filtered = readPartition('t', '0', partitionOf(bytes), DEFAULT_RECORD_CAPS, mayMatch);
+  const matching = (records: typeof plain.records) => records.filter(predicate).map((r) => r.offset);
+  expect(matching(filtered.records)).toEqual(matching(plain.records));
+  expect(filtered.records.length + filtered.passed).toBe(base);
+  expect(filtered.next).toBe(plain.next);
+}
 
 describe('batchPrefilter', () => {
   it('has nothing to test without an ASCII text needle or a CEL literal, or when values are decoded before filtering', () => {
@@ -32,22 +54,7 @@ describe('batchPrefilter', () => {
     const field = fc.oneof(fc.constant(null), fc.stringMatching(/^[aAbB.cC x]{0,8}$/));
     const record = fc.record({ key: field, value: field, headers: fc.array(fc.tuple(fc.stringMatching(/^[aAbB.cC]{1,5}$/), field), { maxLength: 2 }) });
     fc.assert(
-      fc.property(fc.array(fc.array(record, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (batches) => {
-        let base = 0;
-        const bytes = Buffer.concat(
-          batches.map((records) => {
-            const batch = encodeBatch({ baseOffset: base, records: records.map((r, i): TestRecord => ({ ...r, offsetDelta: i })) });
-            base += records.length;
-            return batch;
-          }),
-        );
-        const plain = readPartition('t', '0', partitionOf(bytes), DEFAULT_RECORD_CAPS);
-        const filtered = readPartition('t', '0', partitionOf(bytes), DEFAULT_RECORD_CAPS, mayMatch);
-        const matching = (records: typeof plain.records) => records.filter(predicate).map((r) => r.offset);
-        expect(matching(filtered.records)).toEqual(matching(plain.records));
-        expect(filtered.records.length + filtered.passed).toBe(base);
-        expect(filtered.next).toBe(plain.next);
-      }),
+      fc.property(fc.array(fc.array(record, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (batches) => expectSameMatches(batches, predicate, mayMatch)),
       { numRuns: 300 },
     );
   });
@@ -92,21 +99,7 @@ describe('batchPrefilter', () => {
       value: fc.oneof(fc.constant(null), typeText.map((t) => `{"type":"${t}"}`), typeText),
     });
     fc.assert(
-      fc.property(fc.array(fc.array(record, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (batches) => {
-        let base = 0;
-        const bytes = Buffer.concat(
-          batches.map((records) => {
-            const batch = encodeBatch({ baseOffset: base, records: records.map((r, i): TestRecord => ({ ...r, offsetDelta: i })) });
-            base += records.length;
-            return batch;
-          }),
-        );
-        const plain = readPartition('t', '0', partitionOf(bytes), DEFAULT_RECORD_CAPS);
-        const filtered = readPartition('t', '0', partitionOf(bytes), DEFAULT_RECORD_CAPS, mayMatch);
-        const matching = (records: typeof plain.records) => records.filter(predicate).map((r) => r.offset);
-        expect(matching(filtered.records)).toEqual(matching(plain.records));
-        expect(filtered.records.length + filtered.passed).toBe(base);
-      }),
+      fc.property(fc.array(fc.array(record, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (batches) => expectSameMatches(batches, predicate, mayMatch)),
       { numRuns: 300 },
     );
   });
