@@ -61,13 +61,24 @@ export function kcatRead(brokers: string[], topic: string): Promise<ReadResult> 
   });
 }
 
-/** kcat -P: produce `count` copies of `value` (one per line) as fast as librdkafka goes. */
+/**
+ * kcat -P: produce `count` copies of `value` (one per line) as fast as librdkafka goes. The lines
+ * are written in slices: a million 1 KB lines in one string is past V8's longest string.
+ */
 export function kcatProduce(brokers: string[], topic: string, count: number, value: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn('kcat', ['-P', '-b', brokers.join(','), '-t', topic], { stdio: ['pipe', 'ignore', 'inherit'] });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`kcat -P exited with ${code}`))));
-    child.stdin.end(`${value}\n`.repeat(count));
+    const slice = `${value}\n`.repeat(Math.min(count, 10_000));
+    const write = async () => {
+      for (let left = count; left > 0; left -= 10_000) {
+        const lines = left >= 10_000 ? slice : `${value}\n`.repeat(left);
+        if (!child.stdin.write(lines)) await new Promise((drained) => child.stdin.once('drain', drained));
+      }
+      child.stdin.end();
+    };
+    write().catch(reject);
   });
 }
