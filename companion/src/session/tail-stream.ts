@@ -7,6 +7,7 @@ import { scanRecords } from '../scan/scan-batch';
 import type { ScanResult } from '../scan/scan-job';
 import type { EncodedRecord } from './encoded-record';
 import { FilterBudget } from './filter-budget';
+import { skippedMessage, unreadableMessage } from './tail-notices';
 import { TailScan, type TailScanSettings } from './tail-scan';
 import { TailStats } from './tail-stats';
 import { RecordBatcher } from './tail-batcher';
@@ -39,12 +40,6 @@ export interface TailStreamOptions {
    * stream scans on this thread (the unit tests' fake readers).
    */
   scan?: TailScanSettings;
-}
-
-/** The words of a `skipped` status: which offsets were gone before the stream read them. */
-export function skippedMessage(skipped: SkippedRange[]): string {
-  const ranges = skipped.map((r) => `partition ${r.partition} offsets ${r.from}-${BigInt(r.to) - 1n}`).join(', ');
-  return `deleted by retention before they were read: ${ranges}; going on from the oldest kept record`;
 }
 
 /**
@@ -296,8 +291,7 @@ export class TailStream {
   /** Batches the companion cannot decode (a codec it lacks): say which offsets were stepped over. */
   private reportUnreadable(unreadable: UnreadableRange[]) {
     this.flush();
-    const ranges = unreadable.map((r) => `partition ${r.partition} offsets ${r.from}-${BigInt(r.to) - 1n} (${r.reason})`).join(', ');
-    this.options.sink.send({ type: 'status', streamId: this.id, status: this.status ?? 'live', message: `records the companion cannot decode were stepped over: ${ranges}` });
+    this.options.sink.send({ type: 'status', streamId: this.id, status: this.status ?? 'live', message: unreadableMessage(unreadable) });
   }
 
   private setStatus(status: TailStatus, error?: WireError, message?: string) {

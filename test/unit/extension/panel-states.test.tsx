@@ -1,12 +1,8 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Bridge } from '../../../extension/src/bridge/client';
-import { App } from '../../../extension/src/ui/App';
 import { celProblem } from '../../../extension/src/ui/cel-error';
-import { ModeContext, StoreContext } from '../../../extension/src/ui/store-context';
-import { asWebSocket, FakeSocket, flush } from './fake-socket';
-import { fakeTopic, noStorage, renderPairedApp } from './paired-app';
-import { wiredStore } from './wired-store';
+import { FakeSocket, flush } from './fake-socket';
+import { fakeTopic, renderPairedApp } from './paired-app';
 
 async function paired() {
   const paired = await renderPairedApp({ mode: 'standalone', random: () => 0.5 });
@@ -47,19 +43,7 @@ describe('panel states said plainly', () => {
   });
 
   it('the demo cluster is named once in the header: "demo broker", never "demo demo"', async () => {
-    const store = wiredStore(new Bridge({ WebSocket: asWebSocket }), noStorage);
-    render(
-      <ModeContext.Provider value="standalone">
-        <StoreContext.Provider value={store}>
-          <App />
-        </StoreContext.Provider>
-      </ModeContext.Provider>,
-    );
-    const connecting = store.getState().connect('ws://x/ws', 'tok');
-    FakeSocket.latest().open();
-    FakeSocket.latest().welcome({ clusters: [{ name: 'demo', default: true, brokers: ['127.0.0.1:1'], tls: false, sasl: null, demo: true }] });
-    await connecting;
-    await flush();
+    await renderPairedApp({ mode: 'standalone', welcome: { clusters: [{ name: 'demo', default: true, brokers: ['127.0.0.1:1'], tls: false, sasl: null, demo: true }] } });
     const header = screen.getByTestId('cluster-name').textContent ?? '';
     expect(header).toContain('demo broker');
     expect(header).not.toMatch(/demo\s*demo/);
