@@ -3,7 +3,7 @@ import type { StatsFrame, TailStatus, WireError, WireRecord } from '@kafka-inspe
 import type { StreamFrame, TailHandle, TailSpec } from '../bridge/client';
 import { createFrameQueue } from './frame-queue';
 import { appendRecords, emptyHeld, type Held } from './record-buffer';
-import { type StreamCounts, withStreamCounts } from './tail-counters';
+import { type StreamCounts, withRecordsCounted, withStreamCounts } from './tail-counters';
 import type { Slice } from './types';
 import { errorText } from './types';
 
@@ -167,6 +167,8 @@ export function withStreamFrames(tail: TailState, frames: QueuedFrame[], bufferS
     if (frame.type === 'records') {
       for (const record of frame.records) incoming.push(record);
       if (next.caughtUpOnce) live += frame.records.length;
+      const counts = withRecordsCounted(next.streamStats, frame.streamId, frame.records.length);
+      next = { ...next, streamStats: counts.byStream, stats: counts.total };
     }
     else if (frame.type === 'status') next = { ...next, status: frame.status, message: frame.message ?? null, error: frame.error ?? (frame.status === 'error' ? next.error : null), ...(frame.status === 'ended' ? { handle: null } : {}) };
     else {

@@ -7,7 +7,7 @@ import { formToRecords } from '../../../extension/src/store/produce-slice';
 import { emptyHeld } from '../../../extension/src/store/record-buffer';
 import { parseRecordLink, recordLink } from '../../../extension/src/store/record-link';
 import { plainRecord } from '../../../extension/src/store/record-shape';
-import { withStreamCounts } from '../../../extension/src/store/tail-counters';
+import { withRecordsCounted, withStreamCounts } from '../../../extension/src/store/tail-counters';
 import { valueViews } from '../../../extension/src/store/value-view';
 import { countNewer } from '../../../extension/src/ui/NewRecordsIndicator';
 import { copyLabel } from '../../../extension/src/ui/RecordActions';
@@ -114,6 +114,16 @@ describe('links, cluster scope, counters, older records, new records', () => {
     const second = withStreamCounts(first.byStream, frame('s2', 5));
     expect(second.total).toEqual({ scanned: 90, matched: 45, sent: 45 });
     expect(withStreamCounts(second.byStream, frame('s2', 7)).total.matched).toBe(47);
+  });
+
+  it('records that arrive before their stream\'s next stats count as matched and sent, so shown never exceeds matched', () => {
+    const frame = (streamId: string, matched: number) => ({ type: 'stats' as const, streamId, scanned: matched * 2, matched, sent: matched, positions: {}, highWatermarks: {} });
+    const stats = withStreamCounts({}, frame('s1', 300));
+    const ahead = withRecordsCounted(stats.byStream, 's1', 50);
+    expect(ahead.total).toEqual({ scanned: 600, matched: 350, sent: 350 });
+    expect(withRecordsCounted({}, 's2', 3).total).toEqual({ scanned: 3, matched: 3, sent: 3 });
+    // The companion's next stats (which include those records) replace the guess.
+    expect(withStreamCounts(ahead.byStream, frame('s1', 352)).total.matched).toBe(352);
   });
 
   it('load older asks before the first held offset, skips partitions at their log start, merges in time order within the bound', () => {
