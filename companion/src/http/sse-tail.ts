@@ -4,7 +4,7 @@ import type { RecordDecoder } from '../codec/record-decoder';
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { TailReader } from '../kafka/gateway';
-import type { EncodedRecord } from '../session/encoded-record';
+import { type EncodedRecord, jsonText } from '../session/encoded-record';
 import type { TailScanSettings } from '../session/tail-scan';
 import { type StreamSink, TailStream } from '../session/tail-stream';
 import { formatResumeToken } from './stream-query';
@@ -90,7 +90,7 @@ export class SseTail {
     let chunk = '';
     for (const record of records) {
       this.positions.set(record.partition, (BigInt(record.offset) + 1n).toString());
-      chunk += `id: ${formatResumeToken(this.positions)}\ndata: ${record.json}\n\n`;
+      chunk += `id: ${formatResumeToken(this.positions)}\ndata: ${jsonText(record)}\n\n`;
     }
     this.write(chunk);
   }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { createRecordDecoder } from '../codec/record-decoder';
 import { batchPrefilter } from '../filter/batch-prefilter';
 import { compileFilter } from '../filter/filter';
+import { transferOf } from '../session/encoded-record';
 import { runScanJob, type Scanner } from './scan-batch';
 import type { ScanJob, ScanResult } from './scan-job';
 
@@ -42,8 +43,9 @@ parentPort!.on('message', (message: { id: number; job: ScanJob } | { forget: str
     const bytes = part.data.records as Uint8Array;
     part.data.records = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  runScanJob(job, scannerFor(job), (chunk) => parentPort!.postMessage({ id, chunk } satisfies WorkerReply)).then(
-    (result) => parentPort!.postMessage({ id, result } satisfies WorkerReply),
+  // Each run of matches moves its one buffer to the main thread (encoded-record.ts).
+  runScanJob(job, scannerFor(job), (chunk) => parentPort!.postMessage({ id, chunk } satisfies WorkerReply, transferOf(chunk))).then(
+    (result) => parentPort!.postMessage({ id, result } satisfies WorkerReply, transferOf(result.records)),
     (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );
 });

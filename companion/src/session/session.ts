@@ -7,7 +7,7 @@ import { parseFrame } from './parse-frame';
 import { StreamRegistry } from './stream-registry';
 import { welcomeFor } from './welcome';
 import { toWireError } from './wire-error';
-import { recordsFrameText } from './encoded-record';
+import { recordsFrame } from './encoded-record';
 
 /** WebSocket close codes of the protocol (docs/protocol.md). */
 export const CLOSE = { unauthorized: 4401, unsupportedProtocol: 4400, helloTimeout: 4408, tooManySockets: 4429, goingAway: 1001 } as const;
@@ -29,7 +29,7 @@ export class Session {
     private readonly socket: WebSocket,
     private readonly context: SessionContext,
   ) {
-    this.streams = new StreamRegistry(context.config.limits, { send: (frame) => this.send(frame), sendRecords: (streamId, records) => this.sendText(recordsFrameText(streamId, records)), bufferedAmount: () => socket.bufferedAmount }, context.streamBudget);
+    this.streams = new StreamRegistry(context.config.limits, { send: (frame) => this.send(frame), sendRecords: (streamId, records) => this.sendText(recordsFrame(streamId, records)), bufferedAmount: () => socket.bufferedAmount }, context.streamBudget);
     this.helloTimer = setTimeout(() => this.closeWith(CLOSE.helloTimeout, 'no hello in time'), HELLO_TIMEOUT_MS);
     context.admission.arrive(this);
     // Handlers are attached at once, so no early frame is missed (fastify-websocket's advice).
@@ -106,9 +106,10 @@ export class Session {
     this.sendText(JSON.stringify(frame));
   }
 
-  private sendText(text: string): void {
+  /** A text frame; JSON already as UTF-8 bytes (a records frame) goes as it is, still a text frame. */
+  private sendText(text: string | Buffer): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
-    this.socket.send(text);
+    this.socket.send(text, { binary: false });
   }
 
   private sendError(id: string | null, error: WireError): void {

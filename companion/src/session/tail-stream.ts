@@ -5,7 +5,7 @@ import type { RecordPredicate } from '../filter/filter';
 import type { RawBatch, RawFetch, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
 import { scanRecords } from '../scan/scan-batch';
 import type { ScanResult } from '../scan/scan-job';
-import type { EncodedRecord } from './encoded-record';
+import { type EncodedRecord, EncodedRecords } from './encoded-record';
 import { FilterBudget } from './filter-budget';
 import { skippedMessage, unreadableMessage } from './tail-notices';
 import { TailScan, type TailScanSettings } from './tail-scan';
@@ -214,8 +214,9 @@ export class TailStream {
     const remaining = limit === undefined ? null : limit - this.stats.matched;
     if (!('parts' in batch)) {
       await this.decoder.prepare(batch.records);
-      const here = scanRecords(batch.records, { predicate: this.options.predicate, decoder: this.decoder, mayMatch: null }, limits.maxValuePreviewBytes, remaining);
-      return { ...here, unreadable: batch.unreadable ?? [] };
+      const out = new EncodedRecords();
+      const here = scanRecords(batch.records, { predicate: this.options.predicate, decoder: this.decoder, mayMatch: null }, limits.maxValuePreviewBytes, remaining, out);
+      return { ...here, records: out.take(), unreadable: batch.unreadable ?? [] };
     }
     if (batch.parts.length === 0) return { records: [], scanned: 0, matched: 0, positions: {}, limitReached: false, stretches: [], unreadable: [] };
     // Matches are queued as the worker sends them (the ones after the last run come in the result):

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RECORD_CAPS } from '../../../../companion/src/kafka/gateway';
 import type { ScanJob } from '../../../../companion/src/scan/scan-job';
 import { ScanFailure, ScanPool } from '../../../../companion/src/scan/scan-pool';
+import { jsonText } from '../../../../companion/src/session/encoded-record';
 import { encodeBatch } from '../kafka/batch-builder';
 
 const FAKE = new URL('./fake-scan-worker.mjs', import.meta.url);
@@ -41,7 +42,7 @@ describe('scan pool', () => {
     const result = await pool.run(job('a', { text: 'needle' }), 30_000);
     expect(result).toMatchObject({ scanned: 3, matched: 1, positions: { 0: '3' }, limitReached: false, unreadable: [] });
     expect(result.records[0]).toMatchObject({ partition: 0, offset: '1' });
-    expect(JSON.parse(result.records[0]!.json)).toMatchObject({ offset: '1', value: { encoding: 'text', text: 'needle here' } });
+    expect(JSON.parse(jsonText(result.records[0]!))).toMatchObject({ offset: '1', value: { encoding: 'text', text: 'needle here' } });
   }, 40_000);
 
   it('stops at the limit and says where', async () => {
