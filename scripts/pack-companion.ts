@@ -56,7 +56,7 @@ await build({
   external: Object.keys(dependencies),
   define: { KAFKA_INSPECTOR_PACKAGE: JSON.stringify({ version: companion.version, extensionId: extensionId ?? null }) },
   // Same V8 flags as companion/bin/kafka-inspector.js (why: see there).
-  banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=1024' },
+  banner: { js: '#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=4 --max-old-space-size=1024' },
   sourcemap: 'linked',
   sourcesContent: false,
   legalComments: 'none',
