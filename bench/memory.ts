@@ -79,7 +79,10 @@ export async function measureFanOut(broker: BenchBroker, companions: CompanionPr
   for (const [i, companion] of companions.entries()) {
     // 16 partitions keep ~3 MB each, under what the test broker retains: a slow reader loses nothing.
     const topic = await broker.createTopic('fan', 16);
-    const clients = await Promise.all(Array.from({ length: clientsEach }, () => BenchClient.connect(companion.wsUrl, companion.token)));
+    // One after another: more than 16 sockets open at once before their hellos would take each
+    // other's places in the companion's unpaired pool (admission.ts), as it is meant to.
+    const clients: BenchClient[] = [];
+    for (let c = 0; c < clientsEach; c++) clients.push(await BenchClient.connect(companion.wsUrl, companion.token));
     let received = 0;
     for (const client of clients) client.listen(await client.tail(topic, { from: 'latest' }), (records) => (received += records.length));
     const idle = companion.rssMb();

@@ -30,7 +30,8 @@ export class BenchClient {
     const socket = new WebSocket(wsUrl, { maxPayload: 256 * 1024 * 1024 });
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
     const client = new BenchClient(socket);
-    const welcome = await client.request({ type: 'hello', protocol: 1, token });
+    const closed = new Promise<never>((_, reject) => socket.once('close', (code, reason) => reject(new Error(`closed before welcome: ${code} ${reason.toString()}`))));
+    const welcome = await Promise.race([client.request({ type: 'hello', protocol: 1, token }), closed]);
     if (welcome.type !== 'welcome') throw new Error(`hello refused: ${JSON.stringify(welcome)}`);
     return client;
   }
