@@ -15,7 +15,7 @@ import { measureHttp } from './http';
  * `npm run bench`: every measurement side by side on one broker, one table. Knobs (env):
  * BENCH_RUNS (3), BENCH_LATENCY_SECONDS (30), BENCH_STALL_RECORDS (1000000),
  * BENCH_ONLY=throughput,first-record,latency,memory,fan-out,panel,filter-eval,needle-scan (all), BENCH_PANEL_RECORDS (100000),
- * BENCH_NEEDLE_RECORDS (1000000),
+ * BENCH_NEEDLE_RECORDS (1000000), BENCH_ONLY=fetch-clients (issue 10's fetcher side by side), BENCH_FETCH_RECORDS (200000),
  * BENCH_ONLY=decode (Avro through a registry vs JSON), BENCH_DECODE_RECORDS (1000000),
  * KAFKA_BROKERS (a real cluster), BENCH_BROKER=real or `npm run bench -- --real` (the real Apache
  * Kafka broker from ../shared/kafka, started and stopped here), BENCH_JSON=FILE (the rows as JSON,
@@ -116,6 +116,7 @@ try {
   await step('many-streams', async () => (await import('./many-streams')).measureManyStreams(broker, companion));
   await step('filter-eval', async () => (await import('./filter-eval')).measureFilterEval(runs));
   await step('decode', async () => (await import('./decode')).measureDecode(runs));
+  await step('fetch-clients', async () => (await import('./fetch-clients')).measureFetchClients(broker, runs));
   await step('needle-scan', async () => (await import('./needle-scan')).measureNeedleScan(broker, companion, runs));
 } finally {
   await cleanUp();
