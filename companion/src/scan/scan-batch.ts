@@ -2,7 +2,7 @@ import type { RecordDecoder } from '../codec/record-decoder';
 import { FilterError, type RecordPredicate } from '../filter/filter';
 import { type EncodedRecord, EncodedRecords } from '../session/encoded-record';
 import { filterCpuMs } from '../session/filter-budget';
-import type { RawRecord, UnreadableRange } from '../kafka/gateway';
+import type { RawRecord } from '../kafka/gateway';
 import { readPartition } from '../kafka/partition-read';
 import type { FilterStretch, ScanJob, ScanResult } from './scan-job';
 
