@@ -1,5 +1,9 @@
-/** What all of one cluster's tails may ask for in their in-flight Fetches together. */
-export const FETCH_BUDGET_BYTES = 8 * 1024 * 1024;
+/**
+ * What all of one cluster's tails may ask for in their in-flight Fetches together: a lone tail
+ * still gets the whole 4 MiB, and 20 tails of 1 KB records peaked at 175-178 MB RSS with this
+ * budget against 190-198 MB with 8 MiB, delivering as fast (real Kafka 3.1).
+ */
+export const FETCH_BUDGET_BYTES = 4 * 1024 * 1024;
 const MAX_FETCH_BYTES = 4 * 1024 * 1024;
 const MIN_FETCH_BYTES = 128 * 1024;
 

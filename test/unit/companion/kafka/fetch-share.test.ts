@@ -7,8 +7,9 @@ describe('fetchShare', () => {
     expect(fetchShare(0)).toEqual(fetchShare(1));
   });
 
-  it('splits the budget once enough tails are open, so their total stays bounded', () => {
-    for (const tails of [4, 8, 20, 40]) {
+  it('splits the budget once more than one tail is open, so their total stays bounded', () => {
+    // Up to where the 128 KiB floor takes over (32 tails with a 4 MiB budget).
+    for (const tails of [2, 4, 8, 20, 32]) {
       const { maxBytes, maxBytesPerPartition } = fetchShare(tails);
       expect(maxBytes * tails).toBeLessThanOrEqual(FETCH_BUDGET_BYTES);
       expect(maxBytesPerPartition).toBeLessThanOrEqual(maxBytes);
