@@ -94,6 +94,13 @@ export function scanRecords(records: RawRecord[], scanner: Scanner, maxValueByte
   return { scanned, matched, positions, limitReached, stretches, ...(filterError ? { filterError } : {}) };
 }
 
+/** Records already decoded (the unit tests' fake readers hold records, not bytes), scanned here whole. */
+export function scanDecoded(records: RawRecord[], scanner: Scanner, maxValueBytes: number, remaining: number | null): Omit<ScanResult, 'unreadable'> {
+  const out = new EncodedRecords();
+  const scan = scanRecords(records, scanner, maxValueBytes, remaining, out);
+  return { ...scan, records: out.take() };
+}
+
 /**
  * A whole job, one partition at a time: decode (the pure rules of partition-read.ts), let the
  * decoder fetch the schemas those records need, filter, encode. Only one partition's records are

@@ -3,9 +3,9 @@ import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { RawBatch, RawFetch, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
-import { scanRecords } from '../scan/scan-batch';
+import { scanDecoded } from '../scan/scan-batch';
 import type { ScanResult } from '../scan/scan-job';
-import { type EncodedRecord, EncodedRecords } from './encoded-record';
+import type { EncodedRecord } from './encoded-record';
 import { FilterBudget } from './filter-budget';
 import { skippedMessage, unreadableMessage } from './tail-notices';
 import { TailScan, type TailScanSettings } from './tail-scan';
@@ -214,9 +214,8 @@ export class TailStream {
     const remaining = limit === undefined ? null : limit - this.stats.matched;
     if (!('parts' in batch)) {
       await this.decoder.prepare(batch.records);
-      const out = new EncodedRecords();
-      const here = scanRecords(batch.records, { predicate: this.options.predicate, decoder: this.decoder, mayMatch: null }, limits.maxValuePreviewBytes, remaining, out);
-      return { ...here, records: out.take(), unreadable: batch.unreadable ?? [] };
+      const here = scanDecoded(batch.records, { predicate: this.options.predicate, decoder: this.decoder, mayMatch: null }, limits.maxValuePreviewBytes, remaining);
+      return { ...here, unreadable: batch.unreadable ?? [] };
     }
     if (batch.parts.length === 0) return { records: [], scanned: 0, matched: 0, positions: {}, limitReached: false, stretches: [], unreadable: [] };
     // Matches are queued as the worker sends them (the ones after the last run come in the result):
