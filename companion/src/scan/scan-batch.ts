@@ -105,10 +105,11 @@ export function scanDecoded(records: RawRecord[], scanner: Scanner, maxValueByte
  * A whole job, one partition at a time: decode (the pure rules of partition-read.ts), let the
  * decoder fetch the schemas those records need, filter, encode. Only one partition's records are
  * alive at once: decoding a whole 4 MiB answer first kept thousands of records alive across young
- * collections, and promoting them cost the worker a third of its time.
+ * collections, and promoting them cost the worker a third of its time. `out` may be reused job
+ * after job (one per worker): it is cleared first.
  */
-export async function runScanJob(job: ScanJob, scanner: Scanner, emit?: Emit): Promise<ScanResult> {
-  const out = new EncodedRecords();
+export async function runScanJob(job: ScanJob, scanner: Scanner, emit?: Emit, out = new EncodedRecords()): Promise<ScanResult> {
+  out.clear();
   const total: ScanResult = { records: [], scanned: 0, matched: 0, positions: {}, limitReached: false, stretches: [], unreadable: [] };
   for (const part of job.parts) {
     const read = readPartition(job.topic, part.fetchOffset, part.data, job.caps, scanner.mayMatch ?? undefined);

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { createRecordDecoder } from '../codec/record-decoder';
 import { batchPrefilter } from '../filter/batch-prefilter';
 import { compileFilter } from '../filter/filter';
-import { transferOf } from '../session/encoded-record';
+import { EncodedRecords, transferOf } from '../session/encoded-record';
 import { runScanJob, type Scanner } from './scan-batch';
 import type { ScanJob, ScanResult } from './scan-job';
 
@@ -13,6 +13,8 @@ import type { ScanJob, ScanResult } from './scan-job';
  */
 const KEPT_SCANNERS = 64;
 const scanners = new Map<string, Scanner>();
+/** Where every job's matches are encoded: one buffer for the worker's life, not one per job. */
+const encoded = new EncodedRecords();
 
 function scannerFor(job: ScanJob): Scanner {
   let scanner = scanners.get(job.streamId);
@@ -44,7 +46,7 @@ parentPort!.on('message', (message: { id: number; job: ScanJob } | { forget: str
     part.data.records = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
   // Each run of matches moves its one buffer to the main thread (encoded-record.ts).
-  runScanJob(job, scannerFor(job), (chunk) => parentPort!.postMessage({ id, chunk } satisfies WorkerReply, transferOf(chunk))).then(
+  runScanJob(job, scannerFor(job), (chunk) => parentPort!.postMessage({ id, chunk } satisfies WorkerReply, transferOf(chunk)), encoded).then(
     (result) => parentPort!.postMessage({ id, result } satisfies WorkerReply, transferOf(result.records)),
     (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );

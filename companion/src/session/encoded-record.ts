@@ -20,7 +20,8 @@ export const encodeRecord = (record: WireRecord): EncodedRecord => ({ partition:
  * whose `json` are views into one ArrayBuffer of their own, the one thing to move to another thread.
  */
 export class EncodedRecords {
-  private buffer = Buffer.allocUnsafe(256 * 1024);
+  // Grows to the largest run it has held and keeps that size: a worker reuses one for every job.
+  private buffer = Buffer.allocUnsafe(64 * 1024);
   private used = 0;
   private readonly partitions: number[] = [];
   private readonly offsets: string[] = [];
@@ -45,6 +46,14 @@ export class EncodedRecords {
     this.ends.push(this.used);
   }
 
+  /** Drops whatever is gathered (a job that failed half-way must not leak its matches into the next). */
+  clear(): void {
+    this.used = 0;
+    this.partitions.length = 0;
+    this.offsets.length = 0;
+    this.ends.length = 0;
+  }
+
   /** Everything gathered, copied out to a buffer of its own (see `transferOf`); starts over empty. */
   take(): EncodedRecord[] {
     const bytes = new Uint8Array(this.used);
@@ -56,10 +65,7 @@ export class EncodedRecords {
       records.push({ partition: this.partitions[i]!, offset: this.offsets[i]!, json: bytes.subarray(start, end) });
       start = end;
     }
-    this.used = 0;
-    this.partitions.length = 0;
-    this.offsets.length = 0;
-    this.ends.length = 0;
+    this.clear();
     return records;
   }
 }

@@ -35,7 +35,7 @@ describe('encoded records', () => {
 
   it('gathered and taken, are views into one buffer of their own, each the JSON of its record', () => {
     const out = new EncodedRecords();
-    // Past the first buffer's 256 KiB, and characters of 1 to 4 UTF-8 bytes.
+    // Past the first buffer's 64 KiB, and characters of 1 to 4 UTF-8 bytes.
     const wires = Array.from({ length: 300 }, (_, i) => record(String(i), JSON.stringify({ i, text: `é€😀${'x'.repeat(1500)}` })));
     for (const wire of wires) out.push(wire);
     expect(out.length).toBe(300);
@@ -50,5 +50,13 @@ describe('encoded records', () => {
     out.push(wires[0]!);
     expect(out.take()[0]!.json.buffer).not.toBe(taken[0]!.json.buffer);
     expect(transferOf([])).toEqual([]);
+  });
+
+  it('cleared, hold nothing from before', () => {
+    const out = new EncodedRecords();
+    out.push(record('1', '{}'));
+    out.clear();
+    out.push(record('2', '[]'));
+    expect(out.take().map((r) => JSON.parse(jsonText(r)).offset)).toEqual(['2']);
   });
 });
