@@ -1,18 +1,17 @@
 // `npm run pack`: the companion as an npm package, kafka-inspector-<version>.tgz in the repository root.
 //
-// The repository runs the companion's TypeScript through tsx; the package carries compiled JavaScript
-// instead: companion + shared bundled by esbuild (already here through tsx and vite) into one ESM
-// file, the runtime dependencies kept external as real `dependencies`, the standalone UI built by
-// vite, and the demo broker's C source (built on first use). No tsx, no dev dependencies, no build
-// at start. Usage: node --import tsx scripts/pack-companion.ts [--out DIR] [--skip-ui]
+// The package carries the companion's bundle prebuilt (companion + shared by esbuild into one ESM
+// file, companion/bin/companion-build.js, the same bundle a clone's launcher builds from its
+// sources), the runtime dependencies kept external as real `dependencies`, the standalone UI built
+// by vite, and the demo broker's C source (built on first use). No tsx, no dev dependencies, no
+// build at start. Usage: node --import tsx scripts/pack-companion.ts [--out DIR] [--skip-ui]
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { WORKER_BUILD } from '../companion/src/scan/worker-code';
+import { buildCompanion, runtimeDependencies } from '../companion/bin/companion-build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { out: { type: 'string' }, 'skip-ui': { type: 'boolean' } } });
@@ -25,17 +24,10 @@ type Manifest = { version: string; dependencies?: Record<string, string>; engine
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(root, path), 'utf8')) as T;
 const rootPkg = readJson<Manifest>('package.json');
 const companion = readJson<Manifest>('companion/package.json');
-const shared = readJson<Manifest>('shared/package.json');
 const { id: extensionId } = readJson<{ id?: string }>('extension/extension-key.json');
 
-// Runtime dependencies: the companion's and shared's, minus what the bundle replaces (esbuild only
-// bundles the scan worker at run time from sources; the package carries it built).
-const bundled = new Set(['@kafka-inspector/shared', 'tsx', 'esbuild']);
-const dependencies = Object.fromEntries(
-  Object.entries({ ...shared.dependencies, ...companion.dependencies })
-    .filter(([name]) => !bundled.has(name))
-    .sort(([a], [b]) => a.localeCompare(b)),
-);
+// Runtime dependencies: the companion's and shared's, minus what the bundle holds or never needs.
+const dependencies = runtimeDependencies();
 
 if (!values['skip-ui']) {
   process.stdout.write('building the standalone UI (vite)...\n');
@@ -46,25 +38,12 @@ if (!existsSync(join(uiDir, 'index.html'))) throw new Error(`no standalone UI in
 
 mkdirSync(stage, { recursive: true });
 process.stdout.write('bundling companion + shared (esbuild)...\n');
-await build({
-  entryPoints: [join(root, 'companion/src/main.ts')],
-  outfile: join(stage, 'dist/kafka-inspector.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.19',
-  external: Object.keys(dependencies),
+// The scan worker goes beside the bundle, where scan/worker-code.ts looks first.
+await buildCompanion(join(stage, 'dist'), {
   define: { KAFKA_INSPECTOR_PACKAGE: JSON.stringify({ version: companion.version, extensionId: extensionId ?? null }) },
   // Same V8 flags as companion/bin/kafka-inspector.js (why: see there).
-  banner: { js: '#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=4 --max-old-space-size=1024' },
-  sourcemap: 'linked',
-  sourcesContent: false,
-  legalComments: 'none',
-  logLevel: 'warning',
+  banner: '#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=4 --max-old-space-size=1024',
 });
-// The scan worker, beside the bundle, where scan/worker-code.ts looks first: one script with every
-// module it needs inside, since a worker started from code has no folder to resolve packages from.
-await build({ ...WORKER_BUILD, entryPoints: [join(root, 'companion/src/scan/scan-worker.ts')], outfile: join(stage, 'dist/scan-worker.cjs'), legalComments: 'none', logLevel: 'warning' });
 cpSync(uiDir, join(stage, 'ui'), { recursive: true });
 cpSync(join(root, 'companion/native/mock-broker.c'), join(stage, 'native/mock-broker.c'));
 writeFileSync(

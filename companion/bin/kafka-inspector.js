@@ -4,9 +4,9 @@
 // keeps glibc from giving each busy thread (main, scan worker, V8's GC helpers) a malloc arena of
 // its own that holds freed frame and fetch buffers: 20 tails peaked ~15 MB lower with it. Both can
 // only be given at start, hence the shebang; run it directly (or through `npm start`), not as `node FILE`.
-// Thin launcher: the companion ships as TypeScript and runs through tsx's loader, so there is no
-// separate build step to forget before `npm start`.
-import { register } from 'tsx/esm/api';
+// Thin launcher: runs the bundle of the current sources, built on the first start after a source
+// changed (companion-build.js says why a bundle), so there is no build step to forget before `npm start`.
+import { pathToFileURL } from 'node:url';
+import { repoBundle } from './companion-build.js';
 
-register();
-await import('../src/main.ts');
+await import(pathToFileURL(repoBundle()).href);

@@ -11,10 +11,11 @@ import { fileURLToPath } from 'node:url';
 declare const KAFKA_INSPECTOR_PACKAGE: { version: string; extensionId: string | null } | undefined;
 const packaged = typeof KAFKA_INSPECTOR_PACKAGE === 'undefined' ? null : KAFKA_INSPECTOR_PACKAGE;
 
-// From the repository's companion/src/cli/paths.ts, or from the package's dist/kafka-inspector.js.
+// From the package's dist/kafka-inspector.js; or, in a clone, from companion/src/cli/paths.ts (the
+// tests, in process) or the launcher's bundle in companion/.build/<hash>/, at the same depth.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), packaged ? '..' : '../../..');
 
-/** True when running from the npm package (compiled JavaScript), false from the repository (tsx). */
+/** True when running from the npm package, false from a clone. */
 export const isPackaged = packaged !== null;
 
 /** The standalone UI build the companion serves at `/`, when it has been built. */
