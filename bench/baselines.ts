@@ -8,6 +8,9 @@ export interface ReadResult {
   ms: number;
   /** From the group join to the last record: fetching and decoding, without connect or join. */
   steadyMs?: number;
+  /** CPU the companion (all threads) and the reading client spent on the read (companionRead with a pid). */
+  companionCpuMs?: number;
+  clientCpuMs?: number;
 }
 
 /**

@@ -25,7 +25,7 @@ export async function measureThroughput(broker: BenchBroker, companions: Compani
     for (let run = 0; run < runs; run++) {
       for (const [i, subject] of companions.entries()) {
         const client = await BenchClient.connect(subject.wsUrl, subject.token);
-        results[i === 0 ? 'companion' : subject.label]!.push(await companionRead(client, topic, c.count));
+        results[i === 0 ? 'companion' : subject.label]!.push(await companionRead(client, topic, c.count, subject.pid));
         client.close();
       }
       results.kafkajs!.push(await kafkajsConsumerRead(broker, topic, c.count));
@@ -37,6 +37,11 @@ export async function measureThroughput(broker: BenchBroker, companions: Compani
     const label = `tail throughput, ${c.name} (${c.count.toLocaleString('en-US')} records)`;
     rows.push({ measurement: label, subject: `${companion.label} -> ws client`, value: companionRate, unit: 'records/s', runs });
     rows.push({ measurement: label, subject: `${companion.label} -> ws client`, value: mbps('companion'), unit: 'MB/s', runs });
+    // Where a record's time goes on these 2 cores: the companion (fetch, decode, JSON, socket) and
+    // the client (JSON.parse of every frame), both CPU over all threads per record delivered.
+    const perRecord = (cpu: 'companionCpuMs' | 'clientCpuMs') => median(results.companion!.map((r) => (r[cpu]! * 1000) / r.records));
+    rows.push({ measurement: label, subject: `${companion.label}: CPU per record, all threads`, value: perRecord('companionCpuMs'), unit: 'µs', runs });
+    rows.push({ measurement: label, subject: 'ws client (the bench, JSON.parse of every frame): CPU per record', value: perRecord('clientCpuMs'), unit: 'µs', runs });
     for (const other of others) rows.push({ measurement: label, subject: `${other.label} -> ws client`, value: rate(other.label), unit: 'records/s', ratio: companionRate / rate(other.label), runs });
     // Timed like the companion (start to last record, its group join included), and from the join
     // on (fetch and decode only): the goal is held against the stricter of the two.
