@@ -98,22 +98,25 @@ export function repoBundle() {
   try {
     execFileSync(process.execPath, [fileURLToPath(import.meta.url), staging], { stdio: ['ignore', 'ignore', 'inherit'] });
     renameSync(staging, dir);
-  } catch (error) {
+  } catch {
     // Another start renamed the same build into place first: that one is as good.
-    if (!existsSync(main)) throw error;
+    if (!existsSync(main)) throw new Error(`could not build the companion from its sources into ${dir} (esbuild's errors, if any, are above)`);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
   const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
   for (const name of readdirSync(buildRoot)) {
     const other = join(buildRoot, name);
-    if (other !== dir && statSync(other).mtimeMs < dayAgo) rmSync(other, { recursive: true, force: true });
+    // Another start's staging folder may come and go meanwhile: only what is there and old goes.
+    const old = other !== dir && (statSync(other, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < dayAgo;
+    if (old) rmSync(other, { recursive: true, force: true });
   }
   return main;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outDir = process.argv[2];
-  if (outDir) await buildCompanion(resolve(outDir));
+  // esbuild has already printed what failed (logLevel 'warning'): no stack trace on top.
+  if (outDir) await buildCompanion(resolve(outDir)).catch(() => process.exit(1));
   else console.log(repoBundle());
 }

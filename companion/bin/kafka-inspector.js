@@ -9,4 +9,11 @@
 import { pathToFileURL } from 'node:url';
 import { repoBundle } from './companion-build.js';
 
-await import(pathToFileURL(repoBundle()).href);
+let bundle;
+try {
+  bundle = repoBundle();
+} catch (error) {
+  console.error(`kafka-inspector: ${error.message}`);
+  process.exit(1);
+}
+await import(pathToFileURL(bundle).href);
