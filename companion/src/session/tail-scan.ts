@@ -24,6 +24,9 @@ export const SCAN_DEADLINE_MS = 10_000;
 
 const hasFilter = (filter: TailFilter | undefined) => Boolean(filter?.text || filter?.cel?.trim());
 
+/** A scan that failed for another reason than its deadline (a worker that crashed, a decoder bug). */
+export const scanFailed = (error: unknown): WireError => ({ code: 'INTERNAL', message: `decoding records failed: ${error instanceof Error ? error.message : String(error)}` });
+
 /** Stream ids are per socket ("s1" on every socket): the workers key compiled filters by this instead. */
 let scans = 0;
 
@@ -64,7 +67,7 @@ export class TailScan {
         ? { code: 'INVALID_FILTER', message: `the filter ran past its budget: ${error.message}; simplify it` }
         : { code: 'INTERNAL', message: `decoding records stopped: ${error.message}` };
     }
-    return { code: 'INTERNAL', message: `decoding records failed: ${error instanceof Error ? error.message : String(error)}` };
+    return scanFailed(error);
   }
 
   close(): void {

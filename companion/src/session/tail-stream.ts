@@ -3,12 +3,12 @@ import { createRecordDecoder, type RecordDecoder } from '../codec/record-decoder
 import type { Limits } from '../config/types';
 import type { RecordPredicate } from '../filter/filter';
 import type { RawBatch, RawFetch, SkippedRange, TailReader, UnreadableRange } from '../kafka/gateway';
-import { scanDecoded } from '../scan/scan-batch';
 import type { ScanResult } from '../scan/scan-job';
 import type { EncodedRecord } from './encoded-record';
 import { FilterBudget } from './filter-budget';
 import { skippedMessage, unreadableMessage } from './tail-notices';
 import { TailScan, type TailScanSettings } from './tail-scan';
+import { TailSource } from './tail-source';
 import { TailStats } from './tail-stats';
 import { RecordBatcher } from './tail-batcher';
 import { retryDelay, sleep } from './tail-waits';
@@ -59,16 +59,13 @@ export class TailStream {
   private wake = new AbortController();
   private loop: Promise<void> = Promise.resolve();
   private readonly budget = new FilterBudget();
-  private readonly decoder: RecordDecoder;
-  private readonly scanner: TailScan | null;
-  /** A Fetch started ahead while the worker scanned (see prefetch). */
-  private ahead: { answer: Promise<RawFetch>; signal: AbortSignal } | null = null;
+  private readonly source: TailSource;
 
   constructor(private readonly options: TailStreamOptions) {
     this.id = options.id;
     this.batcher = new RecordBatcher(options.limits, (records) => options.sink.sendRecords(this.id, records));
-    this.scanner = options.scan && options.reader.fetchRaw ? new TailScan(options.id, options.reader.topic, options.scan) : null;
-    this.decoder = options.decoder ?? createRecordDecoder(undefined, options.reader.topic);
+    const worker = options.scan && options.reader.fetchRaw ? new TailScan(options.id, options.reader.topic, options.scan) : null;
+    this.source = new TailSource(options.reader, worker, { predicate: options.predicate, decoder: options.decoder ?? createRecordDecoder(undefined, options.reader.topic) });
     this.stats = new TailStats(options.reader.positions(), options.reader.starts);
   }
 
@@ -125,7 +122,7 @@ export class TailStream {
     this.interrupt();
     this.batcher.dispose();
     if (this.statsTimer) clearInterval(this.statsTimer);
-    this.scanner?.close();
+    this.source.close();
     await this.loop.catch(() => {});
     await this.options.reader.close();
   }
@@ -155,10 +152,10 @@ export class TailStream {
       }
       if (this.status === 'throttled') this.setStatus(this.caughtUp ? 'caught-up' : 'live');
       try {
-        const batch = this.scanner ? await this.fetchRaw(signal) : await this.options.reader.fetch(signal);
-        // The positions this batch leads to, before a prefetch moves the reader on.
+        const batch = await this.source.next(signal);
+        // The positions this batch leads to, before a Fetch ahead moves the reader on.
         const reached = this.options.reader.positions();
-        if ('parts' in batch && batch.parts.some((part) => part.data.records.length > 0) && !batch.caughtUp) this.prefetch(signal);
+        if (this.options.sink.bufferedAmount() <= this.options.limits.highWaterBytes) this.source.fetchAhead(batch, signal);
         if (failures > 0) this.setStatus(this.caughtUp ? 'caught-up' : 'live');
         failures = 0;
         this.stats.sawHighWatermarks(batch.highWatermarks);
@@ -186,47 +183,17 @@ export class TailStream {
     }
   }
 
-  /**
-   * The next Fetch, started while a worker scans the last one, so the broker round trip and the scan
-   * overlap (one answer ahead at most). Dropped when the stream was interrupted (pause, seek, stop)
-   * since it started: its signal aborted it, and its positions are the reader's to forget.
-   */
-  private prefetch(signal: AbortSignal) {
-    if (this.options.sink.bufferedAmount() > this.options.limits.highWaterBytes) return;
-    const answer = this.options.reader.fetchRaw!(signal);
-    answer.catch(() => {});
-    this.ahead = { answer, signal };
-  }
-
-  private fetchRaw(signal: AbortSignal): Promise<RawFetch> {
-    const ahead = this.ahead;
-    this.ahead = null;
-    return ahead && ahead.signal === signal ? ahead.answer : this.options.reader.fetchRaw!(signal);
-  }
-
-  /**
-   * A batch's records filtered and encoded: in a scan worker when the reader hands over raw bytes,
-   * else here with the same code (scan-batch.ts; the unit tests' fake readers, which hold records,
-   * not bytes). Null when the stream ended inside the scan (a worker that failed or ran too long).
-   */
+  /** A batch scanned (tail-source.ts); null when the stream ended inside the scan (a worker that failed or ran too long). */
   private async scan(batch: RawBatch | RawFetch): Promise<ScanResult | null> {
     const { limit, limits } = this.options;
     const remaining = limit === undefined ? null : limit - this.stats.matched;
-    if (!('parts' in batch)) {
-      await this.decoder.prepare(batch.records);
-      const here = scanDecoded(batch.records, { predicate: this.options.predicate, decoder: this.decoder, mayMatch: null }, limits.maxValuePreviewBytes, remaining);
-      return { ...here, unreadable: batch.unreadable ?? [] };
-    }
-    if (batch.parts.length === 0) return { records: [], scanned: 0, matched: 0, positions: {}, limitReached: false, stretches: [], unreadable: [] };
-    // Matches are queued as the worker sends them (the ones after the last run come in the result):
-    // neither thread ever holds a whole answer's worth.
     const queue = (records: EncodedRecord[]) => {
       if (!this.ended) for (const record of records) this.batcher.push(record);
     };
     try {
-      return await this.scanner!.scan(batch.parts, limits.maxValuePreviewBytes, remaining, queue);
+      return await this.source.scan(batch, limits.maxValuePreviewBytes, remaining, queue);
     } catch (error) {
-      if (!this.ended) this.fail(this.scanner!.errorOf(error));
+      if (!this.ended) this.fail(this.source.errorOf(error));
       return null;
     }
   }
