@@ -8,14 +8,15 @@
 // cores, Node 20): 108-113 MB RSS idle at start against 78-83 MB for the bundle, and a scan of
 // 200,000 x 1 KB records peaking at 196-210 MB against 160-168 MB, at the same scan rate.
 //
-// `node companion/bin/companion-build.js` ensures the clone's bundle and prints its path (the test
-// scripts run it once, so parallel test workers do not all build it); with a folder argument it
-// builds into that folder.
+// `node companion/bin/companion-build.js` ensures the clone's bundle and prints its path; with a
+// folder argument it builds into that folder (what repoBundle runs in a child process). Nothing
+// bundled imports this file: run as a script, a bundle holding it would build instead of start.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { WORKER_BUILD } from './worker-build.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -25,13 +26,10 @@ const MAIN = 'kafka-inspector.js';
 const WORKER = 'scan-worker.cjs';
 
 /** What the bundle is built from: any edit, addition or removal here makes a new bundle. */
-const INPUTS = ['companion/src', 'shared/src', 'companion/package.json', 'shared/package.json', 'package-lock.json', 'companion/bin/companion-build.js'];
+const INPUTS = ['companion/src', 'shared/src', 'companion/package.json', 'shared/package.json', 'package-lock.json', 'companion/bin/companion-build.js', 'companion/bin/worker-build.js'];
 
 /** Workspace packages and build tools: bundled or not needed at run time, so never external. */
 const NOT_RUNTIME = new Set(['@kafka-inspector/shared', 'tsx', 'esbuild']);
-
-/** The scan worker's esbuild options: one CommonJS script, since a worker started from code has no folder to resolve packages from. */
-export const WORKER_BUILD = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' };
 
 /** The companion's and the protocol's runtime dependencies (external to the bundle), by name. */
 export function runtimeDependencies() {

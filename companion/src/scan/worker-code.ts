@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { WORKER_BUILD } from '../../bin/companion-build.js';
+import { WORKER_BUILD } from '../../bin/worker-build.js';
 
 /** Where the companion's bundle (the package's, or a clone's from its launcher) keeps the worker, built beside it (bin/companion-build.js). */
 const PREBUILT = new URL('./scan-worker.cjs', import.meta.url);

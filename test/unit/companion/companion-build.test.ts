@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoBundle, runtimeDependencies } from '../../../companion/bin/companion-build.js';
@@ -15,6 +16,12 @@ describe("the launcher's bundle (companion/bin/companion-build.js)", () => {
     const built = statSync(main).mtimeMs;
     expect(repoBundle()).toBe(main);
     expect(statSync(main).mtimeMs).toBe(built);
+  });
+
+  it('runs as a script of its own too (node <bundle> --version), as the packaged one is started', () => {
+    // A bundle that held the build script's "am I the script?" check once built instead of starting.
+    const { version } = JSON.parse(readFileSync('companion/package.json', 'utf8')) as { version: string };
+    expect(execFileSync(process.execPath, [repoBundle(), '--version'], { encoding: 'utf8' }).trim()).toBe(version);
   });
 
   it('keeps the runtime dependencies external and bundles the protocol package and the build tools out', () => {
