@@ -20,8 +20,17 @@ export const SubjectSchema = z.string().min(1).max(1000);
 export const SchemaVersionSchema = z.number().int().min(1).max(2_147_483_647);
 export const SchemaIdSchema = z.number().int().min(0).max(2_147_483_647);
 
-/** Which registered schema to encode a produced key or value with; no version means the latest. */
-export const SchemaRefSchema = z.strictObject({ subject: SubjectSchema, version: SchemaVersionSchema.optional() });
+/**
+ * A Protobuf message type by its full name (`shop.Order`, a nested one `shop.Order.Line`), as
+ * `getSchema`'s `messageTypes` lists them.
+ */
+export const MessageTypeNameSchema = z.string().min(1).max(1000);
+
+/**
+ * Which registered schema to encode a produced key or value with; no version means the latest.
+ * `messageType` (Protobuf only) picks the file's message to encode with; default its first.
+ */
+export const SchemaRefSchema = z.strictObject({ subject: SubjectSchema, version: SchemaVersionSchema.optional(), messageType: MessageTypeNameSchema.optional() });
 export type SchemaRef = z.infer<typeof SchemaRefSchema>;
 
 export const ListSubjectsSchema = request('listSubjects', {
@@ -38,7 +47,7 @@ export const GetSchemaSchema = request('getSchema', {
   message: 'name a schema by subject (and optional version) or by schemaId, not both',
 });
 /** A JSON document shaped like the schema (every field present, placeholder values), to start a produce from. */
-export const SchemaSkeletonSchema = request('schemaSkeleton', { subject: SubjectSchema, version: SchemaVersionSchema.optional() });
+export const SchemaSkeletonSchema = request('schemaSkeleton', { subject: SubjectSchema, version: SchemaVersionSchema.optional(), messageType: MessageTypeNameSchema.optional() });
 
 export const SubjectSummarySchema = z.object({
   subject: SubjectSchema,
@@ -60,6 +69,12 @@ export const SchemaDetailSchema = z.object({
   /** The schema text as registered (Avro and JSON Schema: JSON; Protobuf: .proto source). */
   schema: z.string(),
   references: z.array(SchemaReferenceSchema),
+  /**
+   * Protobuf only: the file's message types by full name, nested ones after their parent, in the
+   * order of Confluent's message indexes (the first is what a produce without `messageType` uses).
+   * Absent when the .proto does not compile here.
+   */
+  messageTypes: z.array(MessageTypeNameSchema).optional(),
 });
 export type SchemaDetail = z.infer<typeof SchemaDetailSchema>;
 
@@ -67,5 +82,6 @@ export const SchemaResultSchemas = {
   listSubjects: z.object({ subjects: z.array(SubjectSummarySchema) }),
   listSchemaVersions: z.object({ subject: SubjectSchema, versions: z.array(SchemaVersionSchema) }),
   getSchema: SchemaDetailSchema,
-  schemaSkeleton: z.object({ subject: SubjectSchema, version: SchemaVersionSchema, id: SchemaIdSchema, type: SchemaTypeSchema, skeleton: z.string() }),
+  /** `messageType`: Protobuf only, the message the skeleton is of. */
+  schemaSkeleton: z.object({ subject: SubjectSchema, version: SchemaVersionSchema, id: SchemaIdSchema, type: SchemaTypeSchema, skeleton: z.string(), messageType: MessageTypeNameSchema.optional() }),
 } as const;

@@ -135,7 +135,7 @@ describe.skipIf(!REGISTRY)(`records decoded through a schema registry${skipReaso
     expect(matched.map((r) => r.offset)).toEqual(['1']);
   });
 
-  it('a Protobuf message that is not the file\'s first (index 1), importing another subject', async () => {
+  it('a Protobuf message that is not the file\'s first (index 1), importing another subject; produced by messageType, the same bytes', async () => {
     const topic = await topicNamed('ki-proto');
     await register(REGISTRY!, `${topic}-money`, MONEY_PROTO, 'PROTOBUF');
     const id = await register(REGISTRY!, `${topic}-value`, ORDER_PROTO, 'PROTOBUF', [{ name: 'shop/money.proto', subject: `${topic}-money`, version: 1 }]);
@@ -148,6 +148,15 @@ describe.skipIf(!REGISTRY)(`records decoded through a schema registry${skipReaso
     const [record] = await tail(topic, 1);
     expect(record?.value?.decoded).toMatchObject({ format: 'protobuf', schemaId: id, subject: `${topic}-value`, version: 1, type: 'shop.Payment' });
     expect(JSON.parse(record!.value!.decoded!.text!)).toEqual({ order_id: 'o-7', total: { currency: 'EUR', units: '9007199254740993' } });
+
+    // The companion lists the file's message types, and producing the same JSON as `shop.Payment`
+    // writes exactly the bytes Confluent's serializer wrote: header, indexes [1] and payload.
+    expect(await client.ok({ type: 'getSchema', subject: `${topic}-value` })).toMatchObject({ messageTypes: ['shop.Header', 'shop.Payment'] });
+    const text = JSON.stringify({ order_id: 'o-7', total: { currency: 'EUR', units: '9007199254740993' } });
+    await client.ok({ type: 'produce', topic, records: [{ key: null, value: { encoding: 'json', text, schema: { subject: `${topic}-value`, messageType: 'shop.Payment' } } }] });
+    const [, ours] = await tail(topic, 2);
+    expect(ours?.value?.encoding).toBe('binary');
+    expect(Buffer.from((ours!.value as { base64: string }).base64, 'base64').equals(bytes)).toBe(true);
   });
 
   it('an unknown schema id: the record raw with the reason, the stream goes on', async () => {

@@ -49,3 +49,21 @@ export function parseMessageIndexes(bytes: Uint8Array, offset: number): { indexe
   }
   return { indexes, offset: pos };
 }
+
+/**
+ * Protobuf message indexes as Confluent's serializers write them: [0] (the file's first message)
+ * as the single byte 0, anything else as a zigzag varint count then each index the same way.
+ */
+export function messageIndexesBytes(indexes: number[]): Buffer {
+  if (indexes.length === 1 && indexes[0] === 0) return Buffer.from([0]);
+  const out: number[] = [];
+  for (const n of [indexes.length, ...indexes]) {
+    let value = n * 2; // zigzag of a non-negative number
+    while (value > 0x7f) {
+      out.push((value & 0x7f) | 0x80);
+      value >>>= 7;
+    }
+    out.push(value);
+  }
+  return Buffer.from(out);
+}

@@ -1,11 +1,13 @@
 import protobuf from 'protobufjs';
-import { compileProtobuf } from './protobuf';
+import { messageIndexesBytes } from '../codec/wire-format';
+import { compileProtobuf, type ProtobufDecoder } from './protobuf';
 import { SchemaMismatch } from './schema-encode';
 import type { RegisteredSchema, RegistryReads } from './schema-handlers';
 
 /**
  * Protobuf produce: the registered .proto (its references fetched from the registry as imports),
- * the file's first message (Confluent's default, message indexes [0]), JSON as the decoded form
+ * the message named by the request, else the file's first (Confluent's default, message indexes
+ * [0]), written with that message's indexes; JSON as the decoded form
  * shows it (proto3 JSON: enums by name, 64-bit integers as strings, bytes base64, Timestamp as
  * RFC 3339). protobufjs's fromObject coerces quietly ("abc" becomes 0 in an int32), so every
  * field is checked first, with its path.
@@ -100,20 +102,37 @@ function checkMessage(type: protobuf.Type, value: unknown, path: string, depth =
 }
 
 /** The Protobuf payload with its message indexes ([0]: one zero byte), without the 5-byte header. */
-export async function encodeProtobuf(schema: RegisteredSchema, value: unknown, registry: RegistryReads): Promise<{ indexes: Buffer; payload: Buffer }> {
+export async function encodeProtobuf(schema: RegisteredSchema, value: unknown, registry: RegistryReads, messageType?: string): Promise<{ indexes: Buffer; payload: Buffer }> {
   const imports = await importsOf(registry, schema.references, {});
-  const type = compileProtobuf(schema.schema, imports).typeAt([0]);
+  const { type, indexes } = messageOf(compileProtobuf(schema.schema, imports), messageType);
   // Checked and converted on a copy: the caller's parsed JSON stays as it was.
   const copy = structuredClone(value);
   checkMessage(type, copy, '');
   const message = type.fromObject(copy as Record<string, unknown>);
-  return { indexes: Buffer.from([0]), payload: Buffer.from(type.encode(message).finish()) };
+  return { indexes: messageIndexesBytes(indexes), payload: Buffer.from(type.encode(message).finish()) };
 }
 
-/** A JSON skeleton of the file's first message: every field, placeholders by type. */
-export function protobufSkeletonOf(source: string, imports: Record<string, string> = {}): unknown {
-  const type = compileProtobuf(source, imports).typeAt([0]);
-  return skeleton(type, 0);
+/** A `messageType` the .proto does not define (NOT_FOUND, as an unknown subject or version is). */
+export class UnknownMessageType extends Error {
+  override name = 'UnknownMessageType';
+}
+
+/**
+ * The message a produce or skeleton names (full name, with or without the leading dot), else the
+ * file's first; a name the file does not define is UnknownMessageType, listing the ones it does.
+ */
+export function messageOf(file: ProtobufDecoder, messageType: string | undefined): { type: protobuf.Type; indexes: number[]; name: string } {
+  const types = file.messageTypes();
+  const wanted = messageType?.replace(/^\./, '');
+  const found = wanted === undefined ? types[0] : types.find((t) => t.name === wanted);
+  if (!found) throw new UnknownMessageType(`has no message type ${wanted}; it has ${types.map((t) => t.name).join(', ')}`);
+  return { type: file.typeAt(found.indexes), indexes: found.indexes, name: found.name };
+}
+
+/** A JSON skeleton of a message (default: the file's first): every field, placeholders by type. */
+export function protobufSkeletonOf(source: string, imports: Record<string, string> = {}, messageType?: string): { skeleton: unknown; messageType: string } {
+  const { type, name } = messageOf(compileProtobuf(source, imports), messageType);
+  return { skeleton: skeleton(type, 0), messageType: name };
 }
 
 function skeleton(type: protobuf.Type, depth: number): unknown {

@@ -13,6 +13,11 @@ export interface ProtobufDecoder {
   typeAt(indexes: number[]): protobuf.Type;
   /** A message type by full name (a local schema's `messageType`). */
   typeNamed(name: string): protobuf.Type;
+  /**
+   * The main file's message types by full name (no leading dot) with their Confluent message
+   * indexes: each top-level message, then the ones nested in it, depth first.
+   */
+  messageTypes(): Array<{ name: string; indexes: number[] }>;
   decode(type: protobuf.Type, payload: Uint8Array): unknown;
 }
 
@@ -46,6 +51,11 @@ export function compileProtobuf(main: string, imports: Record<string, string> = 
   const ns = alone.package ? alone.root.lookup(alone.package) : alone.root;
   const topNames = ns instanceof protobuf.Namespace ? messagesOf(ns).map((type) => type.fullName) : [];
   if (topNames.length === 0) throw new Error('the .proto file defines no message');
+  let listed: Array<{ name: string; indexes: number[] }> | null = null;
+  const walk = (type: protobuf.Type, indexes: number[], into: Array<{ name: string; indexes: number[] }>): void => {
+    into.push({ name: protobufTypeName(type), indexes });
+    messagesOf(type).forEach((nested, i) => walk(nested, [...indexes, i], into));
+  };
 
   return {
     typeAt(indexes) {
@@ -61,6 +71,13 @@ export function compileProtobuf(main: string, imports: Record<string, string> = 
       return type;
     },
     typeNamed: (name) => root.lookupType(name),
+    messageTypes() {
+      if (!listed) {
+        listed = [];
+        for (const [i, name] of topNames.entries()) walk(root.lookupType(name), [i], listed);
+      }
+      return listed;
+    },
     decode: (type, payload) => jsonSafe(type.toObject(type.decode(payload), TO_OBJECT)),
   };
 }

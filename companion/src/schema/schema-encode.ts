@@ -1,5 +1,6 @@
 import type { OutgoingKeyValue, OutgoingRecord, SchemaRef, SchemaType } from '@kafka-inspector/shared';
 import { RequestError } from '../session/wire-error';
+import { UnknownMessageType } from './protobuf-encode';
 import { type RegistryLookup, type RegistryReads, type RegisteredSchema, schemaFor } from './schema-handlers';
 
 /** JSON that does not fit its schema: `path` is the field (`lines[0].sku`), '' for the whole value. */
@@ -18,7 +19,14 @@ export class SchemaMismatch extends Error {
  * schema id, payload), or throws SchemaMismatch. One per schema type; the registry serves
  * referenced schemas (Protobuf imports).
  */
-export type SchemaEncoder = (value: unknown, schema: RegisteredSchema & { id: number; version: number; subject: string }, registry: RegistryReads, topic: string, part: 'key' | 'value') => Promise<Buffer>;
+export type SchemaEncoder = (value: unknown, schema: RegisteredSchema & { id: number; version: number; subject: string }, registry: RegistryReads, target: EncodeTarget) => Promise<Buffer>;
+
+/** Where the bytes go, and (Protobuf) which of the file's messages the JSON is. */
+export interface EncodeTarget {
+  topic: string;
+  part: 'key' | 'value';
+  messageType?: string;
+}
 
 export type SchemaEncoders = Partial<Record<SchemaType, SchemaEncoder>>;
 
@@ -43,6 +51,8 @@ export async function encodeWithSchemas(records: OutgoingRecord[], topic: string
     const encoder = encoders[type];
     if (!encoder) throw new RequestError('BAD_FRAME', `record ${index} ${part}: producing with a ${type} schema is not supported`, { index, field: part, subject: schema.subject });
     const where = { index, field: part, subject: schema.subject, version: schema.version };
+    const { messageType } = data.schema;
+    if (messageType !== undefined && type !== 'PROTOBUF') throw new RequestError('BAD_FRAME', `record ${index} ${part}: messageType names a Protobuf message, and ${schema.subject} v${schema.version} is ${type}`, where);
     let value: unknown;
     try {
       value = JSON.parse(data.text);
@@ -50,9 +60,10 @@ export async function encodeWithSchemas(records: OutgoingRecord[], topic: string
       throw new RequestError('SCHEMA_INVALID', `record ${index} ${part} is not JSON: ${(error as Error).message}`, { ...where, path: '' });
     }
     try {
-      const bytes = await encoder(value, schema, registry, topic, part);
+      const bytes = await encoder(value, schema, registry, { topic, part, ...(messageType === undefined ? {} : { messageType }) });
       return { encoding: 'binary', base64: bytes.toString('base64') };
     } catch (error) {
+      if (error instanceof UnknownMessageType) throw new RequestError('NOT_FOUND', `record ${index} ${part}: ${schema.subject} v${schema.version} ${error.message}`, { ...where, messageType });
       if (error instanceof SchemaMismatch) {
         const at = error.path ? `${error.path}: ` : '';
         throw new RequestError('SCHEMA_INVALID', `record ${index} ${part} does not fit ${schema.subject} v${schema.version} (${type}): ${at}${error.message}`, { ...where, path: error.path });

@@ -8,8 +8,8 @@ import { wireFormat } from './wire-header';
 export const schemaEncoders: SchemaEncoders = {
   AVRO: async (value, schema) => wireFormat(schema.id, encodeAvro(schema.schema, value)),
   JSON: async (value, schema) => wireFormat(schema.id, encodeJsonSchema(schema.schema, value)),
-  PROTOBUF: async (value, schema, registry) => {
-    const { indexes, payload } = await encodeProtobuf(schema, value, registry);
+  PROTOBUF: async (value, schema, registry, { messageType }) => {
+    const { indexes, payload } = await encodeProtobuf(schema, value, registry, messageType);
     return wireFormat(schema.id, payload, indexes);
   },
 };

@@ -3,7 +3,8 @@ import { RequestError } from '../session/wire-error';
 import type { RegistryClient } from './registry-client';
 import { registryError } from './registry-errors';
 import { avroSkeleton, jsonSchemaSkeleton } from './skeleton';
-import { importsOf, protobufSkeletonOf } from './protobuf-encode';
+import { compileProtobuf } from './protobuf';
+import { importsOf, protobufSkeletonOf, UnknownMessageType } from './protobuf-encode';
 
 /** One registered schema with where it is registered (`schemaType` absent means AVRO). */
 export interface RegisteredSchema {
@@ -57,7 +58,8 @@ async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Prom
   return out;
 }
 
-export function skeletonText(type: SchemaType, schema: string, imports: Record<string, string> = {}): string {
+/** A skeleton's text, and for Protobuf the message it is of (`messageType`, default the file's first). */
+export function skeletonOf(type: SchemaType, schema: string, imports: Record<string, string> = {}, messageType?: string): { text: string; messageType?: string } {
   const parsed = (): unknown => {
     try {
       return JSON.parse(schema);
@@ -65,8 +67,28 @@ export function skeletonText(type: SchemaType, schema: string, imports: Record<s
       throw new RequestError('SCHEMA_REGISTRY_ERROR', `the registered ${type} schema is not JSON`);
     }
   };
-  const skeleton = type === 'AVRO' ? avroSkeleton(parsed()) : type === 'JSON' ? jsonSchemaSkeleton(parsed()) : protobufSkeletonOf(schema, imports);
-  return JSON.stringify(skeleton, null, 2);
+  if (type !== 'PROTOBUF') {
+    if (messageType !== undefined) throw new RequestError('BAD_FRAME', `messageType names a Protobuf message, and this schema is ${type}`);
+    return { text: JSON.stringify(type === 'AVRO' ? avroSkeleton(parsed()) : jsonSchemaSkeleton(parsed()), null, 2) };
+  }
+  try {
+    const { skeleton, messageType: name } = protobufSkeletonOf(schema, imports, messageType);
+    return { text: JSON.stringify(skeleton, null, 2), messageType: name };
+  } catch (error) {
+    if (error instanceof UnknownMessageType) throw new RequestError('NOT_FOUND', `the schema ${error.message}`, { messageType });
+    throw error;
+  }
+}
+
+/** A Protobuf schema's message types, for a client to pick one to produce; none when it does not compile here. */
+async function messageTypesOf(registry: RegistryReads, found: RegisteredSchema): Promise<{ messageTypes?: string[] }> {
+  if (typeOf(found) !== 'PROTOBUF') return {};
+  try {
+    const imports = await importsOf(registry, found.references, {});
+    return { messageTypes: compileProtobuf(found.schema, imports).messageTypes().map((t) => t.name) };
+  } catch {
+    return {};
+  }
 }
 
 type Handler<T extends 'listSubjects' | 'listSchemaVersions' | 'getSchema' | 'schemaSkeleton'> = (request: RequestOf<T>, lookup: RegistryLookup) => Promise<ResultOf<T>>;
@@ -92,16 +114,17 @@ export const schemaHandlers: { listSubjects: Handler<'listSubjects'>; listSchema
     if (request.schemaId !== undefined) {
       const id = request.schemaId;
       const found = await viaRegistry(`schema id ${id}`, () => registry.schemaById(id));
-      return { id, subject: null, version: null, type: typeOf(found), schema: found.schema, references: found.references ?? [] };
+      return { id, subject: null, version: null, type: typeOf(found), schema: found.schema, references: found.references ?? [], ...(await messageTypesOf(registry, found)) };
     }
     const found = await schemaFor(registry, request.subject!, request.version);
-    return { id: found.id, subject: request.subject!, version: found.version, type: typeOf(found), schema: found.schema, references: found.references ?? [] };
+    return { id: found.id, subject: request.subject!, version: found.version, type: typeOf(found), schema: found.schema, references: found.references ?? [], ...(await messageTypesOf(registry, found)) };
   },
   async schemaSkeleton(request, lookup) {
     const found = await schemaFor(lookup(request.cluster), request.subject, request.version);
     const type = typeOf(found);
     const registry = lookup(request.cluster);
     const imports = type === 'PROTOBUF' ? await viaRegistry(`the references of ${request.subject}`, () => importsOf(registry, found.references, {})) : {};
-    return { subject: request.subject, version: found.version, id: found.id, type, skeleton: skeletonText(type, found.schema, imports) };
+    const { text, messageType } = skeletonOf(type, found.schema, imports, request.messageType);
+    return { subject: request.subject, version: found.version, id: found.id, type, skeleton: text, ...(messageType === undefined ? {} : { messageType }) };
   },
 };

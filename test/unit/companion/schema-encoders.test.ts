@@ -1,5 +1,6 @@
 import avro from 'avsc';
 import { describe, expect, it } from 'vitest';
+import { messageIndexesBytes, parseMessageIndexes } from '../../../companion/src/codec/wire-format';
 import { encodeAvro } from '../../../companion/src/schema/avro-encode';
 import { encodeJsonSchema } from '../../../companion/src/schema/json-schema-encode';
 import { SchemaMismatch } from '../../../companion/src/schema/schema-encode';
@@ -67,7 +68,7 @@ describe('JSON Schema produce encoding', () => {
   });
 
   it('wraps the payload in the wire format: magic byte and the schema id', async () => {
-    const bytes = await schemaEncoders.JSON!({ id: 1 }, { id: 258, version: 1, subject: 's', schema }, null as never, 't', 'value');
+    const bytes = await schemaEncoders.JSON!({ id: 1 }, { id: 258, version: 1, subject: 's', schema }, null as never, { topic: 't', part: 'value' });
     expect([...bytes.subarray(0, 5)]).toEqual([0, 0, 0, 1, 2]);
     expect(bytes.subarray(5).toString()).toBe('{"id":1}');
   });
@@ -87,7 +88,7 @@ describe('Protobuf produce encoding', () => {
     expect([...indexes]).toEqual([0]);
     const decoder = compileProtobuf(main, { 'common.proto': common });
     expect(decoder.decode(decoder.typeAt([0]), payload)).toMatchObject({ id: 'o-1', total: { currency: 'EUR', cents: '9007199254740993' }, tags: ['a', 'b'], status: 'PAID', at: '2024-01-02T03:04:05Z' });
-    const bytes = await schemaEncoders.PROTOBUF!(value, schema, registry, 't', 'value');
+    const bytes = await schemaEncoders.PROTOBUF!(value, schema, registry, { topic: 't', part: 'value' });
     expect([...bytes.subarray(0, 6)]).toEqual([0, 0, 0, 0, 9, 0]);
   });
 
@@ -110,6 +111,51 @@ describe('Protobuf produce encoding', () => {
 
   it('a skeleton of the first message, imports resolved', async () => {
     const { protobufSkeletonOf } = await import('../../../companion/src/schema/protobuf-encode');
-    expect(protobufSkeletonOf(main, { 'common.proto': common })).toEqual({ id: '', total: { currency: '', cents: '0' }, tags: [''], status: 'NEW', at: '1970-01-01T00:00:00Z' });
+    expect(protobufSkeletonOf(main, { 'common.proto': common })).toEqual({ skeleton: { id: '', total: { currency: '', cents: '0' }, tags: [''], status: 'NEW', at: '1970-01-01T00:00:00Z' }, messageType: 'shop.Order' });
+    expect(protobufSkeletonOf(main, { 'common.proto': common }, 'shop.Other')).toEqual({ skeleton: { n: 0 }, messageType: 'shop.Other' });
+  });
+
+  it('encodes the message a produce names (messageType), with its indexes; it decodes back through them', async () => {
+    const { compileProtobuf } = await import('../../../companion/src/schema/protobuf');
+    const { encodeProtobuf } = await import('../../../companion/src/schema/protobuf-encode');
+    const { indexes, payload } = await encodeProtobuf(schema, { n: -5 }, registry, 'shop.Other');
+    // Confluent's framing of [1]: count 1 and index 1, each a zigzag varint (2).
+    expect([...indexes]).toEqual([2, 2]);
+    const decoder = compileProtobuf(main, { 'common.proto': common });
+    const parsed = parseMessageIndexes(indexes, 0);
+    expect(parsed.indexes).toEqual([1]);
+    expect(decoder.decode(decoder.typeAt(parsed.indexes), payload)).toEqual({ n: -5 });
+    // A leading dot (protobufjs's spelling) names the same message; the first one by name is [0].
+    expect([...(await encodeProtobuf(schema, { n: 1 }, registry, '.shop.Other')).indexes]).toEqual([2, 2]);
+    expect([...(await encodeProtobuf(schema, { id: 'x' }, registry, 'shop.Order')).indexes]).toEqual([0]);
+  });
+
+  it('a messageType the file does not define is UnknownMessageType, listing the ones it does', async () => {
+    const { encodeProtobuf, UnknownMessageType } = await import('../../../companion/src/schema/protobuf-encode');
+    const error = await encodeProtobuf(schema, {}, registry, 'shop.Money').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnknownMessageType);
+    expect((error as Error).message).toBe('has no message type shop.Money; it has shop.Order, shop.Other');
+  });
+
+  it('lists message types depth first with their Confluent indexes (enums and imported messages do not count)', async () => {
+    const { compileProtobuf } = await import('../../../companion/src/schema/protobuf');
+    const nested = 'syntax = "proto3";\npackage p;\nmessage A {\n  enum K { X = 0; }\n  message B {\n    message C { int32 c = 1; }\n    C c = 1;\n  }\n  message D { int32 d = 1; }\n  B b = 1;\n}\nmessage E { int32 e = 1; }\n';
+    expect(compileProtobuf(nested).messageTypes()).toEqual([
+      { name: 'p.A', indexes: [0] },
+      { name: 'p.A.B', indexes: [0, 0] },
+      { name: 'p.A.B.C', indexes: [0, 0, 0] },
+      { name: 'p.A.D', indexes: [0, 1] },
+      { name: 'p.E', indexes: [1] },
+    ]);
+    expect(compileProtobuf(main, { 'common.proto': common }).messageTypes().map((t) => t.name)).toEqual(['shop.Order', 'shop.Other']);
+  });
+
+  it('message indexes written as Confluent writes them read back the same, multi-byte varints too', () => {
+    expect([...messageIndexesBytes([0])]).toEqual([0]);
+    expect([...messageIndexesBytes([0, 1])]).toEqual([4, 0, 2]);
+    for (const indexes of [[0], [1], [0, 1], [2, 0, 3], [70], [0, 0, 0], [100_000]]) {
+      const bytes = messageIndexesBytes(indexes);
+      expect(parseMessageIndexes(bytes, 0)).toEqual({ indexes, offset: bytes.length });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { RegistryError } from '../../../companion/src/schema/registry-client';
 import { registryError, scrubSecrets } from '../../../companion/src/schema/registry-errors';
 import { registryLookup } from '../../../companion/src/schema/registry-lookup';
 import { encodeWithSchemas, SchemaMismatch } from '../../../companion/src/schema/schema-encode';
+import { schemaEncoders } from '../../../companion/src/schema/schema-encoders';
 import { schemaHandlers } from '../../../companion/src/schema/schema-handlers';
 import { RequestError } from '../../../companion/src/session/wire-error';
 
@@ -10,10 +11,11 @@ const AVRO_V1 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"
 const AVRO_V2 = '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"n","type":"int","default":0}]}';
 
 /** A registry in memory, counting calls: enough to check what the handlers ask and answer. */
-function memoryRegistry() {
+function memoryRegistry(extra: Record<string, Array<{ id: number; schema: string; schemaType?: string }>> = {}) {
   const subjects: Record<string, Array<{ id: number; schema: string; schemaType?: string }>> = {
     'orders-value': [{ id: 1, schema: AVRO_V1 }, { id: 2, schema: AVRO_V2 }],
     'users-value': [{ id: 3, schema: '{"type":"object","properties":{"name":{"type":"string"}}}', schemaType: 'JSON' }],
+    ...extra,
   };
   const notFound = () => new RegistryError('not-found', 'schema registry http://127.0.0.1:1: not found (HTTP 404)', 404);
   const registry = {
@@ -33,13 +35,13 @@ function memoryRegistry() {
       const n = version === 'latest' ? list.length : version;
       const found = list[n - 1];
       if (!found) throw notFound();
-      return { schemaType: (found.schemaType ?? 'AVRO') as 'AVRO' | 'JSON', schema: found.schema, references: [], id: found.id, subject, version: n };
+      return { schemaType: (found.schemaType ?? 'AVRO') as 'AVRO' | 'JSON' | 'PROTOBUF', schema: found.schema, references: [], id: found.id, subject, version: n };
     },
     async schemaById(id: number) {
       registry.calls++;
       const found = Object.values(subjects).flat().find((s) => s.id === id);
       if (!found) throw notFound();
-      return { schemaType: (found.schemaType ?? 'AVRO') as 'AVRO' | 'JSON', schema: found.schema, references: [] };
+      return { schemaType: (found.schemaType ?? 'AVRO') as 'AVRO' | 'JSON' | 'PROTOBUF', schema: found.schema, references: [] };
     },
   };
   return registry;
@@ -146,5 +148,45 @@ describe('produce with a schema: encoding before the plain produce path', () => 
     await expect(encodeWithSchemas([{ value: { encoding: 'json', text: '{}', schema: { subject: 'users-value' } } }], 't', undefined, lookup, encoders)).rejects.toMatchObject({ code: 'BAD_FRAME', message: /JSON schema is not supported/ });
     await expect(encodeWithSchemas([{ value: { encoding: 'json', text: '{', schema: { subject: 'orders-value' } } }], 't', undefined, lookup, encoders)).rejects.toMatchObject({ code: 'SCHEMA_INVALID', details: { path: '' } });
     await expect(encodeWithSchemas([{ value: { encoding: 'json', text: '{}', size: 2, schema: { subject: 'orders-value' } } }], 't', undefined, lookup, encoders)).rejects.toMatchObject({ code: 'BAD_FRAME' });
+  });
+});
+
+describe('Protobuf message types: listed by getSchema, chosen for a skeleton and a produce', () => {
+  const PROTO = 'syntax = "proto3";\npackage ev;\nmessage Created {\n  string id = 1;\n}\nmessage Deleted {\n  string id = 1;\n  message Reason {\n    string text = 1;\n  }\n  Reason reason = 2;\n}\n';
+  const registry = memoryRegistry({ 'events-value': [{ id: 4, schema: PROTO, schemaType: 'PROTOBUF' }] });
+  const lookup = () => registry;
+  const produce = (schema: { subject: string; messageType?: string }, text = '{"id":"e-1"}') => encodeWithSchemas([{ value: { encoding: 'json', text, schema } }], 't', undefined, lookup, schemaEncoders);
+
+  it('getSchema lists a Protobuf file\'s message types in index order, by subject and by id; other types have none', async () => {
+    const types = ['ev.Created', 'ev.Deleted', 'ev.Deleted.Reason'];
+    expect(await schemaHandlers.getSchema({ id: '1', type: 'getSchema', subject: 'events-value' }, lookup)).toMatchObject({ type: 'PROTOBUF', messageTypes: types });
+    expect(await schemaHandlers.getSchema({ id: '1', type: 'getSchema', schemaId: 4 }, lookup)).toMatchObject({ messageTypes: types });
+    expect(await schemaHandlers.getSchema({ id: '1', type: 'getSchema', subject: 'orders-value' }, lookup)).not.toHaveProperty('messageTypes');
+  });
+
+  it('a skeleton of the named message (default the first), naming it; unknown is NOT_FOUND, on Avro BAD_FRAME', async () => {
+    const first = await schemaHandlers.schemaSkeleton({ id: '2', type: 'schemaSkeleton', subject: 'events-value' }, lookup);
+    expect(first).toMatchObject({ messageType: 'ev.Created' });
+    expect(JSON.parse(first.skeleton)).toEqual({ id: '' });
+    const deleted = await schemaHandlers.schemaSkeleton({ id: '2', type: 'schemaSkeleton', subject: 'events-value', messageType: 'ev.Deleted' }, lookup);
+    expect(deleted).toMatchObject({ messageType: 'ev.Deleted' });
+    expect(JSON.parse(deleted.skeleton)).toEqual({ id: '', reason: { text: '' } });
+    await expect(schemaHandlers.schemaSkeleton({ id: '2', type: 'schemaSkeleton', subject: 'events-value', messageType: 'ev.Nope' }, lookup)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'the schema has no message type ev.Nope; it has ev.Created, ev.Deleted, ev.Deleted.Reason' });
+    await expect(schemaHandlers.schemaSkeleton({ id: '2', type: 'schemaSkeleton', subject: 'orders-value', messageType: 'ev.Deleted' }, lookup)).rejects.toMatchObject({ code: 'BAD_FRAME' });
+    expect(await schemaHandlers.schemaSkeleton({ id: '2', type: 'schemaSkeleton', subject: 'orders-value' }, lookup)).not.toHaveProperty('messageType');
+  });
+
+  it('a produce naming a message type writes its indexes; an unknown one is NOT_FOUND for that record; on Avro BAD_FRAME', async () => {
+    const bytes = (records: Awaited<ReturnType<typeof produce>>) => [...Buffer.from((records[0]!.value as { base64: string }).base64, 'base64')];
+    // Magic byte, id 4, then the indexes: [0] as one zero byte, [1] as count 1 and index 1 (zigzag 2, 2), [1, 0] as 4, 2, 0.
+    expect(bytes(await produce({ subject: 'events-value' })).slice(0, 6)).toEqual([0, 0, 0, 0, 4, 0]);
+    expect(bytes(await produce({ subject: 'events-value', messageType: 'ev.Deleted' })).slice(0, 7)).toEqual([0, 0, 0, 0, 4, 2, 2]);
+    expect(bytes(await produce({ subject: 'events-value', messageType: 'ev.Deleted.Reason' }, '{"text":"t"}')).slice(0, 8)).toEqual([0, 0, 0, 0, 4, 4, 2, 0]);
+    await expect(produce({ subject: 'events-value', messageType: 'ev.Nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'record 0 value: events-value v1 has no message type ev.Nope; it has ev.Created, ev.Deleted, ev.Deleted.Reason',
+      details: { index: 0, field: 'value', subject: 'events-value', messageType: 'ev.Nope' },
+    });
+    await expect(produce({ subject: 'orders-value', messageType: 'ev.Deleted' }, '{"id":"a"}')).rejects.toMatchObject({ code: 'BAD_FRAME', message: 'record 0 value: messageType names a Protobuf message, and orders-value v2 is AVRO' });
   });
 });
