@@ -148,5 +148,39 @@ describe('schemas in the panel (issue 11)', () => {
       await shots(page, 'record-schema-pane');
       await page.close();
     });
+
+    it('Produce with a Protobuf file of two messages: pick the second, fill its skeleton, send; the tail decodes it as that message', async () => {
+      const protoTopic = await createTestTopic(1, 'e2e-proto');
+      const protoSubject = `${protoTopic}-value`;
+      try {
+        const proto = 'syntax = "proto3";\npackage shop;\n\nmessage Payment {\n  string id = 1;\n  int64 cents = 2;\n}\nmessage Refund {\n  string payment_id = 1;\n  int64 cents = 2;\n  string reason = 3;\n}\n';
+        const res = await fetch(`${REGISTRY}/subjects/${protoSubject}/versions`, { method: 'POST', headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' }, body: JSON.stringify({ schemaType: 'PROTOBUF', schema: proto }) });
+        expect(res.ok, await res.clone().text()).toBe(true);
+        const page = await openPanel(chromium.browser, companion);
+        await page.click('[data-testid=tab-produce]');
+        await page.fill('[data-testid=produce-topic]', protoTopic);
+        await page.selectOption('[data-testid=produce-value-schema]', protoSubject);
+        const picker = page.getByLabel('Value message type');
+        await picker.waitFor();
+        expect(await picker.locator('option').allTextContents()).toEqual(['shop.Payment (first, the default)', 'shop.Refund']);
+        await picker.selectOption('shop.Refund');
+        await page.getByRole('button', { name: 'Insert skeleton into the value' }).click();
+        await page.waitForFunction(() => (document.querySelector('[data-testid=produce-value]') as HTMLTextAreaElement | null)?.value.includes('payment_id'));
+        expect(JSON.parse(await page.inputValue('[data-testid=produce-value]'))).toEqual({ payment_id: '', cents: '0', reason: '' });
+        await page.fill('[data-testid=produce-value]', '{ "payment_id": "p-7", "cents": "250", "reason": "damaged" }');
+        await shots(page, 'produce-protobuf-message-type');
+        await page.click('[data-testid=produce-send]');
+        await page.waitForSelector('[data-testid=produce-result]');
+
+        await tailFromEarliest(page, protoTopic);
+        await page.locator('[data-testid=record-row]').first().click();
+        await page.waitForSelector('[data-testid=decoded-as-value]');
+        expect(await page.textContent('[data-testid=decoded-as-value]')).toMatch(new RegExp(`Protobuf · schema \\d+ · ${protoSubject} v1 · shop\\.Refund`));
+        expect(await page.textContent('[data-testid=json-tree]')).toContain('"damaged"');
+        await page.close();
+      } finally {
+        await deleteTestTopics([protoTopic]);
+      }
+    });
   });
 });

@@ -34,10 +34,11 @@ export interface ProduceHeader {
   isNull?: boolean;
 }
 
-/** A subject and version (null: the latest) chosen in the Produce view. */
+/** A subject and version (null: the latest) chosen in the Produce view; for Protobuf, maybe a message type (absent or null: the file's first). */
 export interface SchemaChoice {
   subject: string;
   version: number | null;
+  messageType?: string | null;
 }
 
 /** Where a SCHEMA_INVALID refusal points: the record's key or value, and the field path inside it. */
@@ -112,7 +113,11 @@ const headerData = (h: ProduceHeader): OutgoingData | null => (h.isNull ? null :
 /** A tailed header as the form holds it: its bytes kept (base64 for binary, null for none). */
 const formHeader = (h: WireHeader): ProduceHeader => (h.value === null ? { key: h.key, value: '', isNull: true } : h.value.encoding === 'binary' ? { key: h.key, value: h.value.base64, base64: true } : { key: h.key, value: h.value.text });
 
-const withSchema = (text: string, choice: SchemaChoice): OutgoingKeyValue => ({ encoding: 'json', text, schema: { subject: choice.subject, ...(choice.version === null ? {} : { version: choice.version }) } });
+const withSchema = (text: string, choice: SchemaChoice): OutgoingKeyValue => ({
+  encoding: 'json',
+  text,
+  schema: { subject: choice.subject, ...(choice.version === null ? {} : { version: choice.version }), ...(choice.messageType ? { messageType: choice.messageType } : {}) },
+});
 
 /** A SCHEMA_INVALID refusal's field path, for the view to show beside the editor. */
 export function fieldErrorOf(error: unknown): FieldError | null {

@@ -24,15 +24,21 @@ export interface SchemasSlice {
     compared: Loadable<SchemaDetail>;
     /** The "view schema" pane opened from a record's detail, by schema id. */
     pane: Loadable<SchemaDetail> & { schemaId: number | null };
+    /** A Protobuf schema's message types (Produce view), by `messageTypesKey`. */
+    messageTypes: Record<string, Loadable<string[]>>;
   };
   refreshSubjects(): Promise<void>;
   selectSubject(subject: string | null): Promise<void>;
   showVersion(version: number): Promise<void>;
   compareWith(version: number | null): Promise<void>;
   openSchemaPane(schemaId: number | null): Promise<void>;
-  /** Fills the Produce form's key or value with a JSON skeleton of its chosen schema. */
+  /** Fills the Produce form's key or value with a JSON skeleton of its chosen schema (and message type). */
   insertSkeleton(part: 'key' | 'value'): Promise<void>;
+  /** Fetches the message types of a Protobuf subject's version (null: the latest), once. */
+  loadMessageTypes(subject: string, version: number | null): Promise<void>;
 }
+
+export const messageTypesKey = (subject: string, version: number | null) => `${subject}@${version ?? 'latest'}`;
 
 export const initialSchemas = (): SchemasSlice['schemas'] => ({
   subjects: idle(),
@@ -42,6 +48,7 @@ export const initialSchemas = (): SchemasSlice['schemas'] => ({
   shown: idle(),
   compared: idle(),
   pane: { ...idle(), schemaId: null },
+  messageTypes: {},
 });
 
 const isUnavailable = (error: unknown) => error instanceof RequestFailed && error.error.code === 'SCHEMA_REGISTRY_UNAVAILABLE';
@@ -90,11 +97,23 @@ export const createSchemasSlice: Slice<SchemasSlice> = (bridge) => (set, get) =>
       const choice = part === 'key' ? form.keySchema : form.valueSchema;
       if (!choice) return;
       try {
-        const { skeleton } = await bridge.request({ type: 'schemaSkeleton', subject: choice.subject, ...(choice.version === null ? {} : { version: choice.version }) });
+        const { skeleton } = await bridge.request({ type: 'schemaSkeleton', subject: choice.subject, ...(choice.version === null ? {} : { version: choice.version }), ...(choice.messageType ? { messageType: choice.messageType } : {}) });
         // The key is a one-line input: its skeleton goes in compact.
         get().setProduceForm(part === 'key' ? { key: JSON.stringify(JSON.parse(skeleton)), keyIsNull: false } : { value: skeleton, valueMode: 'json', tombstone: false });
       } catch (error) {
         set((state) => ({ produce: { ...state.produce, error: `Could not make a skeleton from ${choice.subject}: ${errorText(error)}`, result: null } }));
+      }
+    },
+    async loadMessageTypes(subject, version) {
+      const key = messageTypesKey(subject, version);
+      if (get().schemas.messageTypes[key]) return;
+      const put = (value: Loadable<string[]>) => patch({ messageTypes: { ...get().schemas.messageTypes, [key]: value } });
+      put({ data: null, loading: true, error: null });
+      try {
+        const detail = await bridge.request({ type: 'getSchema', subject, ...(version === null ? {} : { version }) });
+        put({ data: detail.messageTypes ?? [], loading: false, error: null });
+      } catch (error) {
+        put({ data: null, loading: false, error: errorText(error) });
       }
     },
     async openSchemaPane(schemaId) {

@@ -114,4 +114,44 @@ describe('the Schemas view', () => {
     expect(screen.getByRole('alert').textContent).toContain('id: expected string');
     expect(screen.getByTestId('produce-value-field-error').textContent).toBe('Does not fit the schema at value.id');
   });
+
+  it('Produce: a Protobuf file of several messages offers them; the one picked goes to the skeleton and the produce', async () => {
+    const { socket } = await openSchemasTab();
+    socket.reply('listSubjects', { subjects: [{ subject: 'events-value', type: 'PROTOBUF', latestVersion: 1, id: 4 }, { subject: 'orders-value', type: 'AVRO', latestVersion: 2, id: 7 }] });
+    await flush();
+    fireEvent.click(screen.getByRole('tab', { name: 'Produce' }));
+    fireEvent.change(screen.getByTestId('produce-topic'), { target: { value: 'events' } });
+    const group = screen.getByRole('group', { name: 'Value schema' });
+    fireEvent.change(within(group).getByLabelText('Value schema'), { target: { value: 'events-value' } });
+    await flush();
+    expect(socket.last('getSchema')).toMatchObject({ subject: 'events-value' });
+    expect(socket.last('getSchema')).not.toHaveProperty('version');
+    expect(within(group).getByRole('status').textContent).toBe('Loading message types…');
+    socket.reply('getSchema', { id: 4, subject: 'events-value', version: 1, type: 'PROTOBUF', schema: 'syntax = "proto3";', references: [], messageTypes: ['ev.Created', 'ev.Deleted', 'ev.Deleted.Reason'] });
+    await flush();
+    const picker = within(group).getByLabelText('Value message type') as HTMLSelectElement;
+    expect(picker.value).toBe('ev.Created');
+    expect(Array.from(picker.options).map((o) => o.textContent)).toEqual(['ev.Created (first, the default)', 'ev.Deleted', 'ev.Deleted.Reason']);
+
+    fireEvent.change(picker, { target: { value: 'ev.Deleted' } });
+    fireEvent.click(within(group).getByRole('button', { name: 'Insert skeleton into the value' }));
+    await flush();
+    expect(socket.last('schemaSkeleton')).toMatchObject({ subject: 'events-value', messageType: 'ev.Deleted' });
+    socket.reply('schemaSkeleton', { subject: 'events-value', version: 1, id: 4, type: 'PROTOBUF', skeleton: '{\n  "id": "d-1"\n}', messageType: 'ev.Deleted' });
+    await flush();
+    fireEvent.click(screen.getByTestId('produce-send'));
+    await flush();
+    expect((socket.last('produce') as { records: Array<{ value: unknown }> }).records[0]!.value).toEqual({ encoding: 'json', text: '{\n  "id": "d-1"\n}', schema: { subject: 'events-value', messageType: 'ev.Deleted' } });
+    socket.reply('produce', { records: [{ partition: 0, offset: '0' }] });
+    await flush();
+
+    // Back to the first message: the produce names none (the companion's default), and an Avro subject offers no message types.
+    fireEvent.change(within(group).getByLabelText('Value message type'), { target: { value: 'ev.Created' } });
+    fireEvent.click(screen.getByTestId('produce-send'));
+    await flush();
+    expect((socket.last('produce') as { records: Array<{ value: { schema: unknown } }> }).records[0]!.value.schema).toEqual({ subject: 'events-value' });
+    fireEvent.change(within(group).getByLabelText('Value schema'), { target: { value: 'orders-value' } });
+    await flush();
+    expect(within(group).queryByLabelText('Value message type')).toBeNull();
+  });
 });
