@@ -72,6 +72,37 @@ function paymentDescriptors() {
   return { registry: createMutableRegistry(payment), payment };
 }
 
+const STOCK_PROTO = 'syntax = "proto3";\npackage inv;\n\nmessage Stock {\n  map<string, int32> counts = 1;\n  message Bin {\n    string code = 1;\n  }\n  Bin bin = 2;\n}\n';
+
+/**
+ * STOCK_PROTO as protoc describes it: the map field's synthetic `CountsEntry` is a nested type of
+ * Stock (declared before Bin, with map_entry set), which a message index must not count.
+ */
+function binDescriptors() {
+  const file = create(FileDescriptorProtoSchema, {
+    name: 'inv/stock.proto',
+    package: 'inv',
+    syntax: 'proto3',
+    messageType: [{
+      name: 'Stock',
+      field: [
+        { name: 'counts', number: 1, type: FieldType.MESSAGE, typeName: '.inv.Stock.CountsEntry', label: Label.REPEATED, jsonName: 'counts' },
+        { name: 'bin', number: 2, type: FieldType.MESSAGE, typeName: '.inv.Stock.Bin', label: Label.OPTIONAL, jsonName: 'bin' },
+      ],
+      nestedType: [
+        { name: 'CountsEntry', options: { mapEntry: true }, field: [
+          { name: 'key', number: 1, type: FieldType.STRING, label: Label.OPTIONAL, jsonName: 'key' },
+          { name: 'value', number: 2, type: FieldType.INT32, label: Label.OPTIONAL, jsonName: 'value' },
+        ] },
+        { name: 'Bin', field: [{ name: 'code', number: 1, type: FieldType.STRING, label: Label.OPTIONAL, jsonName: 'code' }] },
+      ],
+    }],
+  });
+  const registry = createFileRegistry(file, () => undefined);
+  const bin = registry.getMessage('inv.Stock.Bin')!;
+  return { registry: createMutableRegistry(bin), bin };
+}
+
 describe.skipIf(!REGISTRY)(`records decoded through a schema registry${skipReason}`, () => {
   let companion: TestCompanion;
   let client: TestClient;
@@ -156,6 +187,22 @@ describe.skipIf(!REGISTRY)(`records decoded through a schema registry${skipReaso
     await client.ok({ type: 'produce', topic, records: [{ key: null, value: { encoding: 'json', text, schema: { subject: `${topic}-value`, messageType: 'shop.Payment' } } }] });
     const [, ours] = await tail(topic, 2);
     expect(ours?.value?.encoding).toBe('binary');
+    expect(Buffer.from((ours!.value as { base64: string }).base64, 'base64').equals(bytes)).toBe(true);
+  });
+
+  it('a nested Protobuf message after a map field: its indexes skip the map\'s synthetic entry type, as Confluent\'s serializer does', async () => {
+    const topic = await topicNamed('ki-proto-map');
+    const id = await register(REGISTRY!, `${topic}-value`, STOCK_PROTO, 'PROTOBUF');
+    const { registry, bin } = binDescriptors();
+    const serializer = new ProtobufSerializer(sr, SerdeType.VALUE, { useLatestVersion: true, registry });
+    const bytes = await serializer.serialize(topic, create(bin, { code: 'A-1' } as never));
+    // Indexes [0, 0]: count 2, then Stock (0) and Bin (0, not 1: CountsEntry is not counted).
+    expect([...bytes.subarray(5, 8)]).toEqual([4, 0, 0]);
+    expect(await client.ok({ type: 'getSchema', subject: `${topic}-value` })).toMatchObject({ messageTypes: ['inv.Stock', 'inv.Stock.Bin'] });
+    await client.ok({ type: 'produce', topic, records: [{ key: null, value: b64(bytes) }, { key: null, value: { encoding: 'json', text: '{"code":"A-1"}', schema: { subject: `${topic}-value`, messageType: 'inv.Stock.Bin' } } }] });
+    const [theirs, ours] = await tail(topic, 2);
+    expect(theirs?.value?.decoded).toMatchObject({ format: 'protobuf', schemaId: id, type: 'inv.Stock.Bin' });
+    expect(JSON.parse(theirs!.value!.decoded!.text!)).toEqual({ code: 'A-1' });
     expect(Buffer.from((ours!.value as { base64: string }).base64, 'base64').equals(bytes)).toBe(true);
   });
 
