@@ -67,6 +67,18 @@ describe('JSON Schema produce encoding', () => {
     expect(mismatch(() => encodeJsonSchema(schema, {})).path).toBe('id');
   });
 
+  it('asserts the formats it knows, in every draft, and names the field; a format it does not know is annotation', () => {
+    const props = { at: { type: 'string', format: 'date-time' }, email: { type: 'string', format: 'email' }, id: { type: 'string', format: 'uuid' }, code: { type: 'string', format: 'x-house-code' } };
+    for (const $schema of ['http://json-schema.org/draft-07/schema#', 'https://json-schema.org/draft/2019-09/schema', 'https://json-schema.org/draft/2020-12/schema']) {
+      const formats = JSON.stringify({ $schema, type: 'object', properties: props });
+      const good = { at: '2026-11-26T10:00:00Z', email: 'qa@example.com', id: '3f2b8c1e-4a5d-4e6f-8a7b-9c0d1e2f3a4b', code: 'anything at all' };
+      expect(JSON.parse(encodeJsonSchema(formats, good).toString())).toEqual(good);
+      expect(mismatch(() => encodeJsonSchema(formats, { ...good, at: 'yesterday' }))).toEqual({ path: 'at', message: 'must match format "date-time"' });
+      expect(mismatch(() => encodeJsonSchema(formats, { ...good, email: 'not an email' })).path).toBe('email');
+      expect(mismatch(() => encodeJsonSchema(formats, { ...good, id: 'ord-1' })).path).toBe('id');
+    }
+  });
+
   it('wraps the payload in the wire format: magic byte and the schema id', async () => {
     const bytes = await schemaEncoders.JSON!({ id: 1 }, { id: 258, version: 1, subject: 's', schema }, null as never, { topic: 't', part: 'value' });
     expect([...bytes.subarray(0, 5)]).toEqual([0, 0, 0, 1, 2]);
