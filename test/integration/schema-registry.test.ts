@@ -10,7 +10,9 @@ import { AvroSerializer, JsonSerializer, ProtobufSerializer, SchemaRegistryClien
 import { PROTOCOL_VERSION, type WireRecord } from '@kafka-inspector/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordDecoder } from '../../companion/src/codec/record-decoder';
+import { createRegistryClient } from '../../companion/src/schema/registry-client';
 import { schemaCacheFor } from '../../companion/src/schema/schema-cache';
+import { schemaHandlers } from '../../companion/src/schema/schema-handlers';
 import { createTestTopic, deleteTestTopics, isMockBroker, testBrokers, testName } from '../helpers/broker';
 import { startTestCompanion, type TestCompanion } from '../helpers/companion';
 import { TestClient } from '../helpers/ws-client';
@@ -233,6 +235,29 @@ describe.skipIf(!REGISTRY)(`records decoded through a schema registry${skipReaso
     }
     // One schema: GET /schemas/ids/{id} and GET /schemas/ids/{id}/versions, for 300 records in 3 batches.
     expect(schemaCacheFor(settings.registry).client.requests).toBe(2);
+  });
+
+  it('listSubjects is one GET /schemas?latestOnly=true, with the same answer as one call per subject (counted)', async () => {
+    const prefix = testName('ki-list');
+    await register(REGISTRY!, `${prefix}-a-value`, JSON.stringify(ORDER_V1));
+    await register(REGISTRY!, `${prefix}-a-value`, JSON.stringify(ORDER_V2));
+    await register(REGISTRY!, `${prefix}-b-value`, MONEY_PROTO, 'PROTOBUF');
+    await register(REGISTRY!, `${prefix}-c-key`, JSON.stringify(KEY_SCHEMA), 'JSON');
+    const request = { id: '1', type: 'listSubjects' as const, search: prefix.toUpperCase() };
+    const registry = createRegistryClient({ url: REGISTRY! });
+    const { subjects } = await schemaHandlers.listSubjects(request, () => registry);
+    expect(registry.requests).toBe(1);
+    expect(subjects.map((s) => [s.subject, s.type, s.latestVersion])).toEqual([
+      [`${prefix}-a-value`, 'AVRO', 2],
+      [`${prefix}-b-value`, 'PROTOBUF', 1],
+      [`${prefix}-c-key`, 'JSON', 1],
+    ]);
+    // A registry without GET /schemas (the same client, that call hidden): one call per subject, the same answer.
+    const older = createRegistryClient({ url: REGISTRY! });
+    const { latestSchemas: _hidden, ...withoutIt } = older;
+    const oneByOne = await schemaHandlers.listSubjects(request, () => withoutIt);
+    expect(oneByOne.subjects).toEqual(subjects);
+    expect(older.requests).toBeGreaterThan(3);
   });
 });
 

@@ -53,6 +53,11 @@ export interface RegistryClient {
   /** The subjects and versions a schema id is registered under (`GET /schemas/ids/{id}/versions`). */
   subjectVersionsOf(id: number): Promise<Array<{ subject: string; version: number }>>;
   listSubjects(): Promise<string[]>;
+  /**
+   * Every subject's latest version in one call (`GET /schemas?latestOnly=true`: Confluent 7+ and
+   * Karapace); optional, since older registries and test fakes lack it.
+   */
+  latestSchemas?(): Promise<Array<{ subject: string; version: number; id: number; schemaType?: string }>>;
   listVersions(subject: string): Promise<number[]>;
   /** One version of a subject, or its latest. */
   subjectVersion(subject: string, version: number | 'latest'): Promise<RegistrySubjectVersion>;
@@ -95,7 +100,8 @@ export function createRegistryClient(settings: RegistrySettings, options: Regist
           let size = 0;
           response.on('data', (chunk: Buffer) => {
             size += chunk.length;
-            if (size > MAX_BODY_BYTES) request.destroy(new Error('answer too large'));
+            // Not worth retrying (unlike no answer): the same call answers the same way.
+            if (size > MAX_BODY_BYTES) request.destroy(new RegistryError('error', `schema registry ${shown} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MB`));
             else chunks.push(chunk);
           });
           response.on('error', (error) => reject(unavailable(shown, error)));
@@ -114,7 +120,7 @@ export function createRegistryClient(settings: RegistrySettings, options: Regist
         },
       );
       request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      request.on('error', (error) => reject(unavailable(shown, error)));
+      request.on('error', (error) => reject(error instanceof RegistryError ? error : unavailable(shown, error)));
       request.end();
     });
 
@@ -132,6 +138,18 @@ export function createRegistryClient(settings: RegistrySettings, options: Regist
     listSubjects: async () => {
       const list = await get('/subjects');
       return Array.isArray(list) ? list.map(String) : [];
+    },
+    latestSchemas: async () => {
+      const list = await get('/schemas?latestOnly=true');
+      if (!Array.isArray(list)) throw new RegistryError('error', `schema registry ${shown} answered GET /schemas with no list`);
+      // A registry that ignores latestOnly lists every version: keep each subject's highest.
+      const latest = new Map<string, { subject: string; version: number; id: number; schemaType?: string }>();
+      for (const item of list.filter(isObject)) {
+        const entry = { subject: String(item.subject), version: Number(item.version), id: Number(item.id), ...(typeof item.schemaType === 'string' ? { schemaType: item.schemaType } : {}) };
+        if (!Number.isInteger(entry.version) || !Number.isInteger(entry.id)) continue;
+        if ((latest.get(entry.subject)?.version ?? 0) < entry.version) latest.set(entry.subject, entry);
+      }
+      return [...latest.values()];
     },
     listVersions: async (subject) => {
       const list = await get(`/subjects/${enc(subject)}/versions`);

@@ -17,12 +17,12 @@ export interface RegisteredSchema {
 }
 
 /** The registry reads these requests need: the schema core's client (registry-client.ts), or a fake of its shape. */
-export type RegistryReads = Pick<RegistryClient, 'listSubjects' | 'listVersions' | 'subjectVersion' | 'schemaById'>;
+export type RegistryReads = Pick<RegistryClient, 'listSubjects' | 'latestSchemas' | 'listVersions' | 'subjectVersion' | 'schemaById'>;
 
 /** Reads a profile's registry: the client, or why there is none (SCHEMA_REGISTRY_UNAVAILABLE). */
 export type RegistryLookup = (cluster: string | undefined) => RegistryReads;
 
-const typeOf = (schema: RegisteredSchema): SchemaType => {
+const typeOf = (schema: Pick<RegisteredSchema, 'schemaType'>): SchemaType => {
   const type = (schema.schemaType ?? 'AVRO').toUpperCase();
   if (type === 'AVRO' || type === 'PROTOBUF' || type === 'JSON') return type;
   throw new RequestError('SCHEMA_REGISTRY_ERROR', `the schema registry returned an unknown schema type ${JSON.stringify(type).slice(0, 40)}`);
@@ -80,6 +80,22 @@ export function skeletonOf(type: SchemaType, schema: string, imports: Record<str
   }
 }
 
+/**
+ * Every subject's summary from one `GET /schemas?latestOnly=true`; null when the registry has no
+ * such call (Confluent before 7, Redpanda: a 404 or a 400) or its answer is too large, and the
+ * subjects are then read one by one. No answer or refused credentials fail at once, as the
+ * one-by-one reads would (without waiting for a second timeout).
+ */
+async function latestOfAll(registry: RegistryReads): Promise<SubjectSummary[] | null> {
+  if (!registry.latestSchemas) return null;
+  const list = await viaRegistry('the subjects', () => registry.latestSchemas!()).catch((error: unknown) => {
+    if (error instanceof RequestError && error.code === 'SCHEMA_REGISTRY_UNAVAILABLE') throw error;
+    if (error instanceof RequestError && error.details?.status !== undefined && [401, 403].includes(Number(error.details.status))) throw error;
+    return null;
+  });
+  return list?.map((s) => ({ subject: s.subject, type: typeOf(s), latestVersion: s.version, id: s.id })) ?? null;
+}
+
 /** A Protobuf schema's message types, for a client to pick one to produce; none when it does not compile here. */
 async function messageTypesOf(registry: RegistryReads, found: RegisteredSchema): Promise<{ messageTypes?: string[] }> {
   if (typeOf(found) !== 'PROTOBUF') return {};
@@ -97,7 +113,10 @@ export const schemaHandlers: { listSubjects: Handler<'listSubjects'>; listSchema
   async listSubjects(request, lookup) {
     const registry = lookup(request.cluster);
     const search = request.search?.toLowerCase();
-    const names = (await viaRegistry('the subjects', () => registry.listSubjects())).filter((s) => !search || s.toLowerCase().includes(search)).sort();
+    const wanted = (subject: string) => !search || subject.toLowerCase().includes(search);
+    const all = await latestOfAll(registry);
+    if (all) return { subjects: all.filter((s) => wanted(s.subject)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0)) };
+    const names = (await viaRegistry('the subjects', () => registry.listSubjects())).filter(wanted).sort();
     const subjects = await mapLimited(names, 8, async (subject): Promise<SubjectSummary> => {
       const latest = await schemaFor(registry, subject, undefined);
       return { subject, type: typeOf(latest), latestVersion: latest.version, id: latest.id };

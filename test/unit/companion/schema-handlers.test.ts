@@ -190,3 +190,46 @@ describe('Protobuf message types: listed by getSchema, chosen for a skeleton and
     await expect(produce({ subject: 'orders-value', messageType: 'ev.Deleted' }, '{"id":"a"}')).rejects.toMatchObject({ code: 'BAD_FRAME', message: 'record 0 value: messageType names a Protobuf message, and orders-value v2 is AVRO' });
   });
 });
+
+describe('listSubjects in one registry call where the registry has GET /schemas', () => {
+  const latest = [
+    { subject: 'users-value', version: 1, id: 3, schemaType: 'JSON' },
+    { subject: 'orders-value', version: 2, id: 2 },
+  ];
+  const counting = (latestSchemas: () => Promise<typeof latest>) => {
+    const registry = Object.assign(memoryRegistry(), { latestSchemas });
+    return { registry, lookup: () => registry };
+  };
+
+  it('answers from it alone: sorted, filtered, typed (no schemaType is Avro)', async () => {
+    const { registry, lookup } = counting(async () => latest);
+    expect(await schemaHandlers.listSubjects({ id: '1', type: 'listSubjects' }, lookup)).toEqual({
+      subjects: [
+        { subject: 'orders-value', type: 'AVRO', latestVersion: 2, id: 2 },
+        { subject: 'users-value', type: 'JSON', latestVersion: 1, id: 3 },
+      ],
+    });
+    expect((await schemaHandlers.listSubjects({ id: '1', type: 'listSubjects', search: 'USER' }, lookup)).subjects.map((s) => s.subject)).toEqual(['users-value']);
+    expect(registry.calls).toBe(0);
+  });
+
+  it('a registry without it (404, 400) is read one subject at a time, with the same answer', async () => {
+    const withIt = await schemaHandlers.listSubjects({ id: '1', type: 'listSubjects' }, counting(async () => latest).lookup);
+    for (const error of [new RegistryError('not-found', 'no /schemas', 404), new RegistryError('error', 'bad parameter', 400)]) {
+      const { registry, lookup } = counting(async () => Promise.reject(error));
+      expect(await schemaHandlers.listSubjects({ id: '1', type: 'listSubjects' }, lookup)).toEqual(withIt);
+      expect(registry.calls).toBe(3);
+    }
+  });
+
+  it('no answer or refused credentials fail at once, without a second try one by one', async () => {
+    for (const [error, code] of [
+      [new RegistryError('unavailable', 'schema registry http://127.0.0.1:1 did not answer: connect ECONNREFUSED'), 'SCHEMA_REGISTRY_UNAVAILABLE'],
+      [new RegistryError('unauthorized', 'schema registry http://127.0.0.1:1 refused the credentials (HTTP 401)', 401), 'SCHEMA_REGISTRY_ERROR'],
+    ] as const) {
+      const { registry, lookup } = counting(async () => Promise.reject(error));
+      await expect(schemaHandlers.listSubjects({ id: '1', type: 'listSubjects' }, lookup)).rejects.toMatchObject({ code });
+      expect(registry.calls).toBe(0);
+    }
+  });
+});
