@@ -34,7 +34,7 @@ export interface SchemasSlice {
   openSchemaPane(schemaId: number | null): Promise<void>;
   /** Fills the Produce form's key or value with a JSON skeleton of its chosen schema (and message type). */
   insertSkeleton(part: 'key' | 'value'): Promise<void>;
-  /** Fetches the message types of a Protobuf subject's version (null: the latest), once. */
+  /** Fetches the message types of a Protobuf subject's version (null: the latest), once it has them. */
   loadMessageTypes(subject: string, version: number | null): Promise<void>;
 }
 
@@ -106,7 +106,9 @@ export const createSchemasSlice: Slice<SchemasSlice> = (bridge) => (set, get) =>
     },
     async loadMessageTypes(subject, version) {
       const key = messageTypesKey(subject, version);
-      if (get().schemas.messageTypes[key]) return;
+      // Asked once per subject and version; a failed ask is asked again the next time.
+      const known = get().schemas.messageTypes[key];
+      if (known && !known.error) return;
       const put = (value: Loadable<string[]>) => patch({ messageTypes: { ...get().schemas.messageTypes, [key]: value } });
       put({ data: null, loading: true, error: null });
       try {

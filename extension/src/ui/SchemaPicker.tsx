@@ -19,7 +19,6 @@ export function SchemaPicker({ part }: { part: 'key' | 'value' }) {
   const set = useInspector((s) => s.setProduceForm);
   const insertSkeleton = useInspector((s) => s.insertSkeleton);
   const loadMessageTypes = useInspector((s) => s.loadMessageTypes);
-  const isProtobuf = useInspector((s) => !!choice && s.schemas.subjects.data?.find((x) => x.subject === choice.subject)?.type === 'PROTOBUF');
   const messageTypes = useInspector((s) => (choice ? s.schemas.messageTypes[messageTypesKey(choice.subject, choice.version)] : undefined));
 
   useEffect(() => {
@@ -28,6 +27,8 @@ export function SchemaPicker({ part }: { part: 'key' | 'value' }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [registry, tabActive]);
 
+  const summary = subjects.data?.find((s) => s.subject === choice?.subject);
+  const isProtobuf = summary?.type === 'PROTOBUF';
   const chosenSubject = choice?.subject;
   const chosenVersion = choice?.version ?? null;
   useEffect(() => {
@@ -37,7 +38,6 @@ export function SchemaPicker({ part }: { part: 'key' | 'value' }) {
 
   if (!registry) return null;
   const Part = part === 'key' ? 'Key' : 'Value';
-  const summary = subjects.data?.find((s) => s.subject === choice?.subject);
   const choose = (subject: string) => set(part === 'key' ? { keySchema: subject ? { subject, version: null } : null } : { valueSchema: subject ? { subject, version: null } : null, ...(subject ? { valueMode: 'json' as const } : {}) });
   // Another version may not hold the same messages: the message type goes back to the first.
   const chooseVersion = (version: string) => choice && set({ [`${part}Schema`]: { subject: choice.subject, version: version ? Number(version) : null } });

@@ -154,4 +154,22 @@ describe('the Schemas view', () => {
     await flush();
     expect(within(group).queryByLabelText('Value message type')).toBeNull();
   });
+
+  it('Produce: message types that could not be read say so, and are asked again when the subject is chosen again', async () => {
+    const { socket } = await openSchemasTab();
+    socket.reply('listSubjects', { subjects: [{ subject: 'events-value', type: 'PROTOBUF', latestVersion: 1, id: 4 }] });
+    await flush();
+    fireEvent.click(screen.getByRole('tab', { name: 'Produce' }));
+    const group = screen.getByRole('group', { name: 'Value schema' });
+    fireEvent.change(within(group).getByLabelText('Value schema'), { target: { value: 'events-value' } });
+    await flush();
+    const asked = socket.sent.filter((f) => f.type === 'getSchema').length;
+    replyError(socket, 'getSchema', 'SCHEMA_REGISTRY_UNAVAILABLE', 'schema registry http://127.0.0.1:8081 did not answer');
+    await flush();
+    expect(within(group).getByText(/Message types unavailable: .*did not answer/)).toBeTruthy();
+    fireEvent.change(within(group).getByLabelText('Value schema'), { target: { value: '' } });
+    fireEvent.change(within(group).getByLabelText('Value schema'), { target: { value: 'events-value' } });
+    await flush();
+    expect(socket.sent.filter((f) => f.type === 'getSchema').length).toBe(asked + 1);
+  });
 });
