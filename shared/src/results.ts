@@ -121,8 +121,19 @@ export const TailStartedSchema = z.object({
 });
 export type TailStarted = z.infer<typeof TailStartedSchema>;
 
+/**
+ * One produced record: its offset, or, when its partition's send failed while other partitions'
+ * were written, why it was not written (send it again; the written ones must not be).
+ */
+export const ProducedRecordSchema = z.union([
+  z.object({ partition: PartitionSchema, offset: Int64StringSchema }),
+  z.object({ partition: PartitionSchema, error: WireErrorSchema }),
+]);
+export type ProducedRecord = z.infer<typeof ProducedRecordSchema>;
+
+/** Per record, in request order. A produce that wrote nothing is an error reply, never a result. */
 export const ProducedSchema = z.object({
-  records: z.array(z.object({ partition: PartitionSchema, offset: Int64StringSchema })),
+  records: z.array(ProducedRecordSchema),
 });
 export type Produced = z.infer<typeof ProducedSchema>;
 

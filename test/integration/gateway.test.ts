@@ -2,6 +2,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKafkaJsGateway, type KafkaGateway, type RawRecord, type TailReader } from '../../companion/src/kafka';
 import { createTestTopic, isMockBroker, testBrokers, testGroupId } from '../helpers/broker';
+import { allWritten } from '../helpers/produced';
 
 const text = (s: string) => Buffer.from(s);
 
@@ -38,11 +39,11 @@ describe('KafkaJS gateway against a real broker over TCP', () => {
 
   it('produces keys, headers, a tombstone and an explicit partition, and reads them back field for field', async () => {
     const topic = await createTestTopic(3);
-    const produced = await gateway.produce(topic, [
+    const produced = allWritten(await gateway.produce(topic, [
       { key: text('order-1'), value: text('{"a":1}'), headers: [{ key: 'trace', value: text('t1') }, { key: 'trace', value: text('t2') }, { key: 'empty', value: Buffer.alloc(0) }] },
       { key: text('order-1'), value: null, headers: [] },
       { partition: 2, key: null, value: Buffer.from([0, 1, 2, 255]), headers: [], timestamp: '1700000000000' },
-    ]);
+    ]));
     expect(produced[0]!.partition).toBe(produced[1]!.partition);
     expect(BigInt(produced[1]!.offset)).toBe(BigInt(produced[0]!.offset) + 1n);
     expect(produced[2]).toEqual({ partition: 2, offset: '0' });

@@ -6,6 +6,7 @@ import { kcatProduceCommand } from '../../extension/src/store/kcat-command';
 import { createTestTopic, testBrokers } from '../helpers/broker';
 import { startTestCompanion, type TestCompanion } from '../helpers/companion';
 import { TestClient } from '../helpers/ws-client';
+import { allWritten } from '../helpers/produced';
 
 const KCAT = '/usr/bin/kcat';
 
@@ -32,7 +33,7 @@ describe.skipIf(!existsSync(KCAT))('kcat produce command (needs Debian kcat at /
     ['text with newlines and quotes', { partition: 0, key: null, value: { encoding: 'text' as const, text: "line 1\nline 'two'\n" } }],
     ['bytes that are not UTF-8', { partition: 0, key: { encoding: 'text' as const, text: 'bin' }, value: { encoding: 'binary' as const, base64: Buffer.from([0, 255, 10, 13, 39]).toString('base64') } }],
   ])('%s: same partition, key, headers and value bytes', async (_name, outgoing) => {
-    const [written] = (await client.ok({ type: 'produce', topic, records: [outgoing] })).records;
+    const [written] = allWritten((await client.ok({ type: 'produce', topic, records: [outgoing] })).records);
     const { record } = await client.ok({ type: 'recordGet', topic, partition: written!.partition, offset: written!.offset });
     const command = kcatProduceCommand(record, testBrokers());
     expect(command).not.toBeNull();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopic } from '../helpers/broker';
 import { startTestCompanion, type TestCompanion } from '../helpers/companion';
 import { TestClient } from '../helpers/ws-client';
+import { allWritten } from '../helpers/produced';
 
 describe('produce over the protocol, seen again in a tail', () => {
   let companion: TestCompanion;
@@ -32,7 +33,8 @@ describe('produce over the protocol, seen again in a tail', () => {
     expect(produced.records[1]!.partition).toBe(2);
     expect(produced.records[2]!.partition).toBe(produced.records[0]!.partition);
     const records = await client.waitForRecords(streamId, 4);
-    const at = (i: number) => records.find((r) => r.partition === produced.records[i]!.partition && r.offset === produced.records[i]!.offset)!;
+    const written = allWritten(produced.records);
+    const at = (i: number) => records.find((r) => r.partition === written[i]!.partition && r.offset === written[i]!.offset)!;
     expect(at(0)).toMatchObject({
       key: { encoding: 'text', text: 'order-7' },
       value: { encoding: 'json', text: '{ "id": 7,  "total": 12.5 }' },

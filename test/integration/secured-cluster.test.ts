@@ -8,6 +8,7 @@ import { isMockBroker, testName } from '../helpers/broker';
 import { type CompanionProcess, spawnCompanion } from '../helpers/companion-process';
 import { hasSharedKafka, makeClientCertificate, makeStrangerCa, type SecureBroker, startSecureBroker } from '../helpers/secure-broker';
 import { TestClient } from '../helpers/ws-client';
+import { allWritten } from '../helpers/produced';
 
 const USER = 'inspector';
 const PASSWORD = 'sasl-pass-7f3a-do-not-leak';
@@ -70,7 +71,7 @@ describe.runIf(hasSharedKafka() && !isMockBroker())('secured clusters (needs ../
     const roundTrip = async (cluster: string, text: string) => {
       const { topics } = await client.ok({ type: 'listTopics', cluster });
       expect(topics.map((t) => t.name)).toContain(topic);
-      const { records } = await client.ok({ type: 'produce', cluster, topic, records: [{ key: { encoding: 'text', text: cluster }, value: { encoding: 'text', text } }] });
+      const records = allWritten((await client.ok({ type: 'produce', cluster, topic, records: [{ key: { encoding: 'text', text: cluster }, value: { encoding: 'text', text } }] })).records);
       const { streamId } = await client.ok({ type: 'tailStart', cluster, topic, start: { from: 'offset', offset: records[0]!.offset } });
       const frame = await client.waitFor<RecordsFrame>((f) => f.type === 'records' && f.streamId === streamId);
       expect(frame.records[0]).toMatchObject({ offset: records[0]!.offset, value: { text } });

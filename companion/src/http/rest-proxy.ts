@@ -1,6 +1,7 @@
 import type { OutgoingData, OutgoingRecord, PartitionDetail, TopicDetail } from '@kafka-inspector/shared';
 import { z } from 'zod';
 import { RestError } from './rest-errors';
+import type { ProducedRecord } from '../kafka/gateway';
 
 /**
  * Confluent REST Proxy v2 as pure functions: which body formats a POST may use, the produce body
@@ -101,9 +102,19 @@ export const conversion = (message: string) => new RestError(422, 42203, 'BAD_FR
 /** 64-bit offsets as JSON numbers without passing through a double (REST Proxy sends longs). */
 const long = (value: string) => (/^-?\d{1,19}$/.test(value) ? value : JSON.stringify(value));
 
-/** The v2 produce reply. Per-record errors are null: a request's records are sent in one batch. */
-export function produceReply(results: Array<{ partition: number; offset: string }>): string {
-  const offsets = results.map((r) => `{"partition":${r.partition},"offset":${long(r.offset)},"error_code":null,"error":null}`);
+/** Ours that Kafka may get right if asked again; REST Proxy calls those "retriable". */
+const RETRIABLE: ReadonlySet<string> = new Set(['KAFKA_UNAVAILABLE', 'TIMEOUT']);
+
+/**
+ * The v2 produce reply. A record whose partition's send failed (others were written) has a null
+ * offset and REST Proxy's per-record `error_code`: 2 when sending it again may work, 1 when not.
+ */
+export function produceReply(results: ProducedRecord[]): string {
+  const offsets = results.map((r) =>
+    'error' in r
+      ? `{"partition":${r.partition},"offset":null,"error_code":${RETRIABLE.has(r.error.code) ? 2 : 1},"error":${JSON.stringify(r.error.message)}}`
+      : `{"partition":${r.partition},"offset":${long(r.offset)},"error_code":null,"error":null}`,
+  );
   return `{"offsets":[${offsets.join(',')}],"key_schema_id":null,"value_schema_id":null}`;
 }
 

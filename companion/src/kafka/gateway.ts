@@ -1,6 +1,7 @@
+import type { ProducedRecord } from './produce-outcomes';
 import type { RawPart } from './partition-read';
 
-export type { RawPart };
+export type { ProducedRecord, RawPart };
 import type {
   ClusterInfo,
   GroupDetail,
@@ -28,7 +29,11 @@ export interface KafkaGateway {
    * real consumer and leaves nothing behind on the broker once closed.
    */
   openTail(options: TailOptions): Promise<TailReader>;
-  produce(topic: string, records: RawOutgoingRecord[]): Promise<Array<{ partition: number; offset: string }>>;
+  /**
+   * Per record, in request order, its offset or why it was not written (its partition's send
+   * failed). Rejects when nothing was written, and before sending anything when a record is refused.
+   */
+  produce(topic: string, records: RawOutgoingRecord[]): Promise<ProducedRecord[]>;
   listGroups(): Promise<GroupSummary[]>;
   /**
    * Committed offsets and lag of every partition the group committed or a live member is assigned

@@ -3,6 +3,7 @@ import { batchBytes, DEFAULT_MAX_REQUEST_BYTES } from './batch-size';
 import type { ClusterReads } from './cluster-reads';
 import { toGatewayError } from './error-map';
 import { GatewayError, type RawOutgoingRecord } from './gateway';
+import { indexesByPartition, type PartitionOutcome, type ProducedRecord, producedRecords } from './produce-outcomes';
 import { findTopic } from './topic-exists';
 
 /**
@@ -14,16 +15,18 @@ export interface ProducerSource {
   forTopic(topic: string, existing: ReadonlySet<string>): Promise<Producer>;
 }
 
-export interface Produced {
-  partition: number;
-  offset: string;
-}
-
 /**
- * Sends records and answers, per record in input order, the partition and offset Kafka gave it.
- * The partition of a record without one is chosen here with KafkaJS's default (Java-compatible
- * murmur2) partitioner, so each record's partition is known and every record is sent with one:
- * offsets then follow from each partition's base offset and the send order within it.
+ * Sends records and answers, per record in input order, the partition and offset Kafka gave it, or
+ * why it was not written. The partition of a record without one is chosen here with KafkaJS's
+ * default (Java-compatible murmur2) partitioner, so each record's partition is known and every
+ * record is sent with one: offsets then follow from each partition's base offset and the send
+ * order within it.
+ *
+ * Each partition is one send of its own. In one send, a partition that fails (its leader down or
+ * moved) fails the whole send although the other partitions were written, and KafkaJS's retry then
+ * writes those again: the caller could not tell which records to send again, and duplicates were
+ * certain. Apart, a failure costs only its partition's records, and each record's fate is known.
+ * Throws when nothing at all was written (see producedRecords).
  */
 export async function produceRecords(
   producers: ProducerSource,
@@ -31,7 +34,7 @@ export async function produceRecords(
   topic: string,
   records: RawOutgoingRecord[],
   maxMessageBytes: (topic: string) => Promise<number>,
-): Promise<Produced[]> {
+): Promise<ProducedRecord[]> {
   const nullHeader = records.findIndex((record) => record.headers.some((header) => header.value === null));
   if (nullHeader >= 0) {
     // Kafka allows it, but KafkaJS 2.2.4 throws while sizing a null header value; refuse it clearly.
@@ -51,20 +54,22 @@ export async function produceRecords(
   });
   assertBrokerTakes(topic, records, messages, await maxMessageBytes(topic));
 
-  let metadata: Awaited<ReturnType<Producer['send']>>;
+  const partitions = messages.map((m) => m.partition);
+  let producer: Producer;
   try {
-    const producer = await producers.forTopic(topic, existing);
-    metadata = await producer.send({ topic, acks: -1, messages });
+    producer = await producers.forTopic(topic, existing);
   } catch (error) {
     throw toGatewayError(error, `produce to ${topic}`);
   }
-  const base = new Map(metadata.map((m) => [m.partition, BigInt(m.baseOffset ?? m.offset ?? '0')]));
-  const seen = new Map<number, bigint>();
-  return messages.map(({ partition }) => {
-    const index = seen.get(partition) ?? 0n;
-    seen.set(partition, index + 1n);
-    return { partition, offset: ((base.get(partition) ?? 0n) + index).toString() };
+  const sends = [...indexesByPartition(partitions)].map(async ([partition, indexes]): Promise<[number, PartitionOutcome]> => {
+    try {
+      const [metadata] = await producer.send({ topic, acks: -1, messages: indexes.map((i) => messages[i]!) });
+      return [partition, { baseOffset: BigInt(metadata?.baseOffset ?? metadata?.offset ?? '0') }];
+    } catch (error) {
+      return [partition, { error: toGatewayError(error, `produce to ${topic} partition ${partition}`) }];
+    }
   });
+  return producedRecords(partitions, new Map(await Promise.all(sends)));
 }
 
 /**
@@ -74,8 +79,7 @@ export async function produceRecords(
  * the whole request against the broker's default `socket.request.max.bytes`).
  */
 function assertBrokerTakes(topic: string, records: RawOutgoingRecord[], messages: Array<{ partition: number }>, limit: number): void {
-  const byPartition = new Map<number, number[]>();
-  messages.forEach(({ partition }, index) => byPartition.get(partition)?.push(index) ?? byPartition.set(partition, [index]));
+  const byPartition = indexesByPartition(messages.map((m) => m.partition));
   const now = Date.now();
   let total = 0;
   for (const [partition, indexes] of byPartition) {

@@ -11,7 +11,7 @@ import type { SessionContext } from './context';
 import { assertMayProduce, toRawRecords } from './produce-policy';
 import { getRecord, getRecordsBefore } from './record-reads';
 import type { StreamRegistry } from './stream-registry';
-import { RequestError } from './wire-error';
+import { RequestError, toWireError } from './wire-error';
 
 type Handled = Exclude<RequestType, 'hello'>;
 type Handler<T extends Handled> = (request: RequestOf<T>, env: HandlerEnv) => Promise<ResultOf<T>>;
@@ -82,7 +82,8 @@ export const handlers = {
     // Keys and values that name a schema become their encoded bytes first; the size checks see those.
     const outgoing = await encodeWithSchemas(request.records, request.topic, request.cluster, registryFor(env.context.config), schemaEncoders);
     const records = toRawRecords(outgoing, env.context.config.limits.maxRecordBytes);
-    return { records: await gateway(request, env).produce(request.topic, records) };
+    const produced = await gateway(request, env).produce(request.topic, records);
+    return { records: produced.map((r) => ('error' in r ? { partition: r.partition, error: toWireError(r.error) } : r)) };
   },
   listGroups: async (request, env) => ({ groups: await gateway(request, env).listGroups() }),
   describeGroup: async (request, env) => gateway(request, env).describeGroup(request.groupId, request.topics),

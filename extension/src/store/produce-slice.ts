@@ -1,4 +1,4 @@
-import type { EncodedData, OutgoingData, OutgoingKeyValue, Produced, WireHeader, WireRecord } from '@kafka-inspector/shared';
+import type { EncodedData, OutgoingData, OutgoingKeyValue, ProducedRecord, WireError, WireHeader, WireRecord } from '@kafka-inspector/shared';
 import { RequestFailed } from '../bridge/client';
 import type { Slice } from './types';
 import { errorText } from './types';
@@ -48,7 +48,8 @@ export interface FieldError {
 }
 
 export interface ProduceSlice {
-  produce: { form: ProduceForm; sending: boolean; result: Produced['records'] | null; error: string | null; ms: number | null; fieldError?: FieldError | null; progress: ProduceProgress | null };
+  /** `result`: the records written, with their offsets (after a partial failure, only those). */
+  produce: { form: ProduceForm; sending: boolean; result: WrittenRecord[] | null; error: string | null; ms: number | null; fieldError?: FieldError | null; progress: ProduceProgress | null };
   setProduceForm(change: Partial<ProduceForm>): void;
   sendProduce(): Promise<void>;
   /** Stops a send of many copies after the chunk in flight (what was sent stays sent). */
@@ -126,6 +127,28 @@ export function fieldErrorOf(error: unknown): FieldError | null {
   return field === 'key' || field === 'value' ? { field, path: typeof path === 'string' ? path : '' } : null;
 }
 
+export type WrittenRecord = Extract<ProducedRecord, { offset: string }>;
+
+/** Records whose partition's send failed while others were written: their place in the whole send (0-based). */
+export interface NotWritten {
+  index: number;
+  partition: number;
+  error: WireError;
+}
+
+/**
+ * Says what a partial failure left: which records were not written and why, and that the rest
+ * were. The form must not simply be sent again: that writes the written ones twice.
+ */
+export function notWrittenText(failed: NotWritten[], total: number, written: number): string {
+  const numbers = failed.slice(0, 5).map((f) => f.index + 1).join(', ') + (failed.length > 5 ? ', …' : '');
+  const reasons = [...new Map(failed.map((f) => [f.partition, f.error.message])).entries()].map(([partition, message]) => `partition ${partition}: ${message}`);
+  return (
+    `${failed.length} of ${total} record${total === 1 ? ' was' : 's were'} not written (record${failed.length === 1 ? '' : 's'} ${numbers}; ${reasons.join('; ')}). ` +
+    `${written} ${written === 1 ? 'was' : 'were'} written: sending the form again would write ${written === 1 ? 'it' : 'them'} twice.`
+  );
+}
+
 const asText = (data: EncodedData | null) => (data === null ? '' : data.encoding === 'binary' ? data.base64 : data.text);
 
 export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) => {
@@ -145,15 +168,23 @@ export const createProduceSlice: Slice<ProduceSlice> = (bridge) => (set, get) =>
       const records = formToRecords(form);
       patch({ sending: true, error: null, result: null, progress: { sent: 0, total: records.length, cancelled: false } });
       const started = performance.now();
-      const produced: Produced['records'] = [];
+      const produced: WrittenRecord[] = [];
+      const failed: NotWritten[] = [];
       try {
-        for (let i = 0; i < records.length; i += PRODUCE_CHUNK) {
+        // A chunk with records that were not written ends the send: the user decides what to send again.
+        for (let i = 0; i < records.length && failed.length === 0; i += PRODUCE_CHUNK) {
           if (get().produce.progress?.cancelled) break;
-          produced.push(...(await bridge.request({ type: 'produce', topic: form.topic, records: records.slice(i, i + PRODUCE_CHUNK) })).records);
+          const chunk = (await bridge.request({ type: 'produce', topic: form.topic, records: records.slice(i, i + PRODUCE_CHUNK) })).records;
+          chunk.forEach((r, j) => ('error' in r ? failed.push({ index: i + j, partition: r.partition, error: r.error }) : produced.push(r)));
           patch({ progress: { ...get().produce.progress!, sent: produced.length } });
         }
+        const ms = performance.now() - started;
+        if (failed.length > 0) {
+          patch({ sending: false, result: produced, ms, error: notWrittenText(failed, records.length, produced.length) });
+          return;
+        }
         const cancelled = produced.length < records.length;
-        patch({ sending: false, result: produced, ms: performance.now() - started, ...(cancelled ? { error: `Cancelled: ${produced.length} of ${records.length} records were sent.` } : {}) });
+        patch({ sending: false, result: produced, ms, ...(cancelled ? { error: `Cancelled: ${produced.length} of ${records.length} records were sent.` } : {}) });
         if (!cancelled) get().saveTemplate(form);
       } catch (error) {
         const partly = produced.length ? ` (${produced.length} of ${records.length} records were sent before)` : '';

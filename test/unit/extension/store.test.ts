@@ -173,4 +173,26 @@ describe('panel store', () => {
     expect(store.getState().produce.result).toHaveLength(3);
     expect(store.getState().preferences.templates.orders).toMatchObject({ key: 'k', value: '{"a":1}', copies: 1 });
   });
+  it('after records that were not written, stops sending and says which, why, and that the rest were written', async () => {
+    const { store, socket } = await pairedStore();
+    store.getState().setProduceForm({ topic: 'orders', key: 'k', value: '{"a":1}', copies: 1200 });
+    const sending = store.getState().sendProduce();
+    await flush();
+    const produces = () => socket.sent.filter((f) => f.type === 'produce').length;
+    socket.reply('produce', { records: Array.from({ length: 500 }, (_, i) => ({ partition: i % 3, offset: String(i) })) });
+    await flush();
+    expect(produces()).toBe(2);
+    const down = { code: 'KAFKA_UNAVAILABLE', message: 'produce to orders partition 1: Connection error: connect ECONNREFUSED' };
+    socket.reply('produce', { records: Array.from({ length: 500 }, (_, i) => (i === 3 || i === 9 ? { partition: 1, error: down } : { partition: 0, offset: String(500 + i) })) });
+    await sending;
+    expect(produces()).toBe(2);
+    const { result, error, sending: still } = store.getState().produce;
+    expect(still).toBe(false);
+    expect(result).toHaveLength(998);
+    expect(result!.every((r) => typeof r.offset === 'string')).toBe(true);
+    expect(error).toBe(
+      '2 of 1200 records were not written (records 504, 510; partition 1: produce to orders partition 1: Connection error: connect ECONNREFUSED). 998 were written: sending the form again would write them twice.',
+    );
+    expect(store.getState().preferences.templates.orders).toBeUndefined();
+  });
 });
