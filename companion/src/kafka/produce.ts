@@ -23,9 +23,10 @@ export interface ProducerSource {
  * order within it.
  *
  * Each partition is one send of its own. In one send, a partition that fails (its leader down or
- * moved) fails the whole send although the other partitions were written, and KafkaJS's retry then
- * writes those again: the caller could not tell which records to send again, and duplicates were
- * certain. Apart, a failure costs only its partition's records, and each record's fate is known.
+ * moved) fails the whole send although the other partitions were written, and when one partition
+ * of a broker's request fails, KafkaJS's retry sends that broker's other partitions again: the
+ * caller could not tell which records to send again. Apart, a failure costs only its partition's
+ * records, a retry resends only them, and each record's fate is known.
  * Throws when nothing at all was written (see producedRecords).
  */
 export async function produceRecords(
