@@ -14,13 +14,17 @@ import { createPrivateCluster, type PartitionMetadata, type PrivateCluster, READ
  * - its response parsers throw on the first partition with an error, so one topic deleted while a
  *   list is being read fails the whole list.
  * So this module keeps its own KafkaJS cluster whose target topics stay empty, and sends Metadata
- * (every topic, one request: naming a missing topic could create it) and ListOffsets (all asked
+ * (every topic in one request, or the named ones without auto-creation) and ListOffsets (all asked
  * partitions led by a broker in one request per broker, earliest and latest) with KafkaJS's own
  * encoders and decoders, keeping per-partition errors as values instead of throwing them.
  */
 export interface ClusterReads {
-  /** Every topic, from one Metadata request. */
-  topics(): Promise<TopicMeta[]>;
+  /**
+   * Every topic, from one Metadata request; or, given `names`, those topics only (each with its
+   * error code: UNKNOWN_TOPIC_OR_PARTITION when missing). A broker before Kafka 0.11 cannot be told
+   * not to create a topic it is asked about, so there `names` still lists every topic.
+   */
+  topics(names?: readonly string[]): Promise<TopicMeta[]>;
   /** Low and high watermark of each partition, or the error its leader answered. */
   watermarks(partitions: LedPartition[]): Promise<WatermarkMap>;
   /**
@@ -154,11 +158,13 @@ export function createClusterReads(kafka: Kafka, makeCluster = () => createPriva
   };
 
   return {
-    async topics() {
+    async topics(names) {
       const metadata = await withRetries(async () => {
         const c = await connected();
         const broker = await c.brokerPool.findConnectedBroker();
-        return sendLenient<RawMetadata>(broker, apiKeys.Metadata, requests.Metadata, { topics: [], allowAutoTopicCreation: false });
+        // Metadata v4 (Kafka 0.11) is the first that can name topics without auto-creating them.
+        const named = names?.length && (broker.versions?.[apiKeys.Metadata]?.maxVersion ?? 0) >= 4;
+        return sendLenient<RawMetadata>(broker, apiKeys.Metadata, requests.Metadata, { topics: named ? [...new Set(names)] : [], allowAutoTopicCreation: false });
       });
       return metadata.topicMetadata.map((t) => ({
         name: t.topic,

@@ -58,6 +58,7 @@ export function createKafkaJsGateway(profile: ClusterProfile): KafkaGateway {
 
   const maxMessageBytes = createTopicLimits(getAdmin);
   const producers: ProducerSource = {
+    tracked: () => [...sentTo],
     forTopic(topic, existing) {
       if (producer && [...sentTo].some((name) => !existing.has(name))) {
         // One of its topics is gone, and with it every metadata refresh of this producer: start afresh.

@@ -1,10 +1,10 @@
 import { type IHeaders, type Message, Partitioners, type Producer } from 'kafkajs';
 import { batchBytes, DEFAULT_MAX_REQUEST_BYTES } from './batch-size';
-import type { ClusterReads } from './cluster-reads';
+import type { ClusterReads, TopicMeta } from './cluster-reads';
 import { toGatewayError } from './error-map';
 import { GatewayError, type RawOutgoingRecord } from './gateway';
 import { indexesByPartition, type PartitionOutcome, type ProducedRecord, producedRecords } from './produce-outcomes';
-import { findTopic } from './topic-exists';
+import { findTopic, topicExists } from './topic-exists';
 
 /**
  * The shared producer. KafkaJS's producer keeps every topic it ever sent to and names them all in
@@ -12,6 +12,9 @@ import { findTopic } from './topic-exists';
  * told which topics exist now and replaces a producer that tracks one that does not.
  */
 export interface ProducerSource {
+  /** The topics the current producer has sent to: each must be asked about before `forTopic`. */
+  tracked(): readonly string[];
+  /** `existing`: which of the topic and the tracked ones exist now. */
   forTopic(topic: string, existing: ReadonlySet<string>): Promise<Producer>;
 }
 
@@ -42,7 +45,8 @@ export async function produceRecords(
     throw new GatewayError('BAD_FRAME', `record ${nullHeader}: a header with a null value cannot be produced; send an empty value instead`);
   }
   let existing = new Set<string>();
-  const partitionMetadata = (await findTopic(reads, topic, (all) => (existing = new Set(all.map((t) => t.name))))).partitions;
+  const seen = (topics: TopicMeta[]) => (existing = new Set(topics.filter(topicExists).map((t) => t.name)));
+  const partitionMetadata = (await findTopic(reads, topic, producers.tracked(), seen)).partitions;
   const partitionCount = partitionMetadata.length;
   const partitioner = Partitioners.DefaultPartitioner();
   const messages: Array<Message & { partition: number }> = records.map((record, index) => {
