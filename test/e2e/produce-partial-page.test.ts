@@ -54,7 +54,7 @@ describe.runIf(isMockBroker())('the Produce view while one partition\'s leader i
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.getAttribute('role')).toBe('alert');
     expect(await alert.textContent()).toMatch(
-      new RegExp(`^${failed} of 6 records were not written \\(records [1-6](, [1-6])+; partition \\d: produce to ${topic} partition \\d: .+\\)\\. ${6 - failed} were written: sending the form again would write them twice\\.$`),
+      new RegExp(`^${failed} of 6 records were not written: records [1-6](, [1-6])+ failed \\(partition \\d: produce to ${topic} partition \\d: .+\\)\\. ${6 - failed} were written: sending the form again would write them twice\\.$`),
     );
     expect(await page.textContent('[data-testid=produce-result]')).toMatch(new RegExp(`^Sent ${6 - failed} records in \\d+ ms: `));
     await screenshot(page, `produce-partial-${scheme}`);

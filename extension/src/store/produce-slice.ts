@@ -137,14 +137,17 @@ export interface NotWritten {
 }
 
 /**
- * Says what a partial failure left: which records were not written and why, and that the rest
- * were. The form must not simply be sent again: that writes the written ones twice.
+ * Says what a partial failure left: which records failed and why, how many after them were never
+ * sent (the send stops at the failing chunk), and that the rest were written. The form must not
+ * simply be sent again: that writes the written ones twice.
  */
 export function notWrittenText(failed: NotWritten[], total: number, written: number): string {
+  const unsent = total - written - failed.length;
   const numbers = failed.slice(0, 5).map((f) => f.index + 1).join(', ') + (failed.length > 5 ? ', …' : '');
   const reasons = [...new Map(failed.map((f) => [f.partition, f.error.message])).entries()].map(([partition, message]) => `partition ${partition}: ${message}`);
   return (
-    `${failed.length} of ${total} record${total === 1 ? ' was' : 's were'} not written (record${failed.length === 1 ? '' : 's'} ${numbers}; ${reasons.join('; ')}). ` +
+    `${total - written} of ${total} record${total === 1 ? ' was' : 's were'} not written: record${failed.length === 1 ? '' : 's'} ${numbers} failed (${reasons.join('; ')})` +
+    `${unsent > 0 ? `, and the ${unsent} after ${failed.length === 1 ? 'it' : 'them'} were not sent` : ''}. ` +
     `${written} ${written === 1 ? 'was' : 'were'} written: sending the form again would write ${written === 1 ? 'it' : 'them'} twice.`
   );
 }

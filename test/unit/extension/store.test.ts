@@ -191,7 +191,7 @@ describe('panel store', () => {
     expect(result).toHaveLength(998);
     expect(result!.every((r) => typeof r.offset === 'string')).toBe(true);
     expect(error).toBe(
-      '2 of 1200 records were not written (records 504, 510; partition 1: produce to orders partition 1: Connection error: connect ECONNREFUSED). 998 were written: sending the form again would write them twice.',
+      '202 of 1200 records were not written: records 504, 510 failed (partition 1: produce to orders partition 1: Connection error: connect ECONNREFUSED), and the 200 after them were not sent. 998 were written: sending the form again would write them twice.',
     );
     expect(store.getState().preferences.templates.orders).toBeUndefined();
   });
